@@ -1,0 +1,8 @@
+using System.CommandLine;
+using Dyad.Cli;
+
+var root = new RootCommand("Dyad: political event data from news text, coded in PLOVER (who did what to whom, when, where, according to whom).");
+root.Subcommands.Add(CodeCommand.Create());
+root.Subcommands.Add(InspectCommand.Create());
+root.Subcommands.Add(ActorCommand.Create());
+return root.Parse(args).Invoke();

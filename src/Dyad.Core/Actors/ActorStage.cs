@@ -1,0 +1,295 @@
+using Dyad.Documents;
+using Dyad.Knowledge;
+using Dyad.Pipeline;
+
+namespace Dyad.Actors;
+
+/// <summary>
+/// Groups mentions into actor phrases ("Seoul's defense ministry", "his Canadian counterpart, Bill Blair",
+/// "Defense ministers of South Korea and Canada"), resolves each to a code and sector, and links
+/// surnames, pronouns and descriptions to earlier actors of the article.
+/// </summary>
+public sealed class ActorStage(IReadOnlyDictionary<string, string> modifiers) : IStage
+{
+    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "his", "her", "its", "their", "our", "some", "two", "both", "three", "several", "many",
+    };
+
+    private static readonly HashSet<string> NameParticles = new(StringComparer.Ordinal)
+    {
+        "al", "al-", "bin", "ibn", "de", "da", "del", "van", "von", "der", "la", "le", "du", "dos", "el",
+    };
+
+    public string Name => "actors";
+    public Layer Needs => Layer.Mentions;
+    public Layer Produces => Layer.Actors;
+
+    public static IReadOnlyDictionary<string, string> LoadModifiers() =>
+        DataFile.EmbeddedRows("actors/modifiers.tsv", 2, 2).ToDictionary(r => r[0], r => r[1], StringComparer.Ordinal);
+
+    public void Process(Document document)
+    {
+        var state = new ArticleState(document);
+        var actors = new List<Actor>();
+        int group = 0;
+        var mentions = document.Mentions;
+        int m = 0;
+        foreach (var sentence in document.Sentences)
+        {
+            var inSentence = new List<Mention>();
+            while (m < mentions.Count && mentions[m].Start < sentence.EndToken)
+            {
+                if (mentions[m].Start >= sentence.FirstToken) inSentence.Add(mentions[m]);
+                m++;
+            }
+            AddSurnames(document, sentence, inSentence, state);
+            var chunks = BuildChunks(document, sentence, inSentence);
+            Chunk? previous = null;
+            int previousGroup = 0;
+            foreach (var chunk in chunks)
+            {
+                bool coordinated = previous is not null && IsCoordination(document, previous.End, chunk.Start);
+                int id = coordinated ? previousGroup : ++group;
+                var resolved = Resolve(document, chunk, state, id);
+                var person = chunk.IsPronoun ? null : chunk.Last(x => x.Kind == MentionKind.Person);
+                foreach (var actor in resolved)
+                {
+                    actors.Add(actor);
+                    state.Remember(actor, resolved.Count == 1 ? person : null);
+                }
+                previous = chunk;
+                previousGroup = id;
+            }
+        }
+        document.Actors = actors;
+    }
+
+    /// <summary>Capitalised words that repeat part of an earlier person's name ("Blair" after "Bill Blair").</summary>
+    private static void AddSurnames(Document document, Sentence sentence, List<Mention> mentions, ArticleState state)
+    {
+        var covered = new HashSet<int>(mentions.SelectMany(x => Enumerable.Range(x.Start, x.End - x.Start)));
+        var added = new List<Mention>();
+        for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
+        {
+            if (covered.Contains(t) || !IsCapitalized(document, t)) continue;
+            string word = document.TokenText(t, t + 1);
+            if (state.PersonByNamePart(word) is { } person)
+                added.Add(person with { Start = t, End = t + 1, Why = $"refers to {person.Canonical}, named earlier" });
+        }
+        if (added.Count == 0) return;
+        mentions.AddRange(added);
+        mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
+    }
+
+    private List<Chunk> BuildChunks(Document document, Sentence sentence, List<Mention> mentions)
+    {
+        var chunks = new List<Chunk>();
+        Chunk? current = null;
+        foreach (var mention in mentions)
+        {
+            if (current is not null && CanExtend(document, current, mention))
+            {
+                current.Mentions.Add(mention);
+                current.End = mention.End;
+                continue;
+            }
+            if (current is not null) chunks.Add(Finish(document, sentence, current));
+            current = new Chunk(mention.Start, mention.End);
+            current.Mentions.Add(mention);
+            ExtendLeft(document, sentence, current);
+        }
+        if (current is not null) chunks.Add(Finish(document, sentence, current));
+        return MergeAppositionsAndOwners(document, chunks);
+    }
+
+    private bool CanExtend(Document document, Chunk chunk, Mention next)
+    {
+        var last = chunk.Mentions[^1];
+        if (next.Kind == MentionKind.Pronoun || last.Kind == MentionKind.Pronoun) return false;
+        if (last.Kind == MentionKind.Person) return false;
+        if (last.Kind is MentionKind.Role && next.Kind is not (MentionKind.Person or MentionKind.Role or MentionKind.Institution)) return false;
+        for (int t = chunk.End; t < next.Start; t++)
+        {
+            string w = document.Tokens[t].Lower;
+            if (w == "'s" || w == "'" || modifiers.ContainsKey(w)) continue;
+            return false;
+        }
+        // Two full names side by side are two actors ("Russia Ukraine" in a headline is rare; "U.S. Israel" is not one actor).
+        if (next.Kind is MentionKind.Country or MentionKind.Capital && chunk.Mentions.Any(x => x.Kind is MentionKind.Country or MentionKind.Capital or MentionKind.Organization))
+            return false;
+        return true;
+    }
+
+    private void ExtendLeft(Document document, Sentence sentence, Chunk chunk)
+    {
+        int t = chunk.Start;
+        while (t - 1 >= sentence.FirstToken)
+        {
+            var token = document.Tokens[t - 1];
+            if (modifiers.TryGetValue(token.Lower, out var effect))
+            {
+                if (effect == "ELI") chunk.Former = true;
+            }
+            else if (!Determiners.Contains(token.Lower) && token.Kind != TokenKind.Number) break;
+            if (token.Lower is "two" or "both") chunk.Pair = true;
+            t--;
+        }
+        chunk.Start = t;
+    }
+
+    /// <summary>After a title, capitalised words are the person's name even when no dictionary knows it.</summary>
+    private static Chunk Finish(Document document, Sentence sentence, Chunk chunk)
+    {
+        var last = chunk.Mentions[^1];
+        if (last.Kind != MentionKind.Title) return chunk;
+        int t = chunk.End;
+        while (t < sentence.EndToken && (IsCapitalized(document, t) || (t > chunk.End && NameParticles.Contains(document.Tokens[t].Lower) && t + 1 < sentence.EndToken && IsCapitalized(document, t + 1))))
+            t++;
+        if (t > chunk.End && t - chunk.End <= 5)
+        {
+            chunk.Mentions.Add(new Mention(chunk.End, t, MentionKind.Person, "", last.Sector, document.TokenText(chunk.End, t))
+            {
+                Office = document.TokenText(last.Start, last.End),
+                Why = $"a name after the title '{document.TokenText(last.Start, last.End)}'",
+            });
+            chunk.End = t;
+        }
+        return chunk;
+    }
+
+    private static List<Chunk> MergeAppositionsAndOwners(Document document, List<Chunk> chunks)
+    {
+        var result = new List<Chunk>();
+        for (int i = 0; i < chunks.Count; i++)
+        {
+            var chunk = chunks[i];
+            // "ministers of South Korea and Canada", "president of the Riigikogu"
+            if (!chunk.HasCode && i + 1 < chunks.Count && Between(document, chunk.End, chunks[i + 1].Start) is "of" or "of the")
+            {
+                int j = i + 1;
+                chunk.Owners.Add(chunks[j]);
+                while (j + 1 < chunks.Count && IsCoordination(document, chunks[j].End, chunks[j + 1].Start))
+                    chunk.Owners.Add(chunks[++j]);
+                chunk.End = chunks[j].End;
+                i = j;
+            }
+            // "his Canadian counterpart, Bill Blair" / "Harry Tseng, Taiwan's deputy foreign minister"
+            else if (i + 1 < chunks.Count && Between(document, chunk.End, chunks[i + 1].Start) == ","
+                     && IsApposition(chunk, chunks[i + 1]))
+            {
+                var next = chunks[i + 1];
+                chunk.Mentions.AddRange(next.Mentions);
+                chunk.End = next.End;
+                chunk.Former |= next.Former;
+                i++;
+            }
+            result.Add(chunk);
+        }
+        return result;
+    }
+
+    private static bool IsApposition(Chunk a, Chunk b)
+    {
+        bool aPerson = a.Mentions[^1].Kind == MentionKind.Person;
+        bool bPerson = b.Mentions[^1].Kind == MentionKind.Person && b.Mentions.Count == 1;
+        bool aRole = a.Mentions[^1].Kind is MentionKind.Role or MentionKind.Title && !a.Pair;
+        bool bRole = b.Mentions[^1].Kind is MentionKind.Role or MentionKind.Title && b.Mentions.All(x => x.Kind != MentionKind.Person);
+        return (aRole && bPerson && a.Mentions.All(x => x.Kind != MentionKind.Person)) || (aPerson && a.Mentions.Count == 1 && bRole);
+    }
+
+    private static string Between(Document document, int end, int start)
+    {
+        if (start - end > 2 || start < end) return "?";
+        return string.Join(' ', Enumerable.Range(end, start - end).Select(t => document.Tokens[t].Lower));
+    }
+
+    private static bool IsCoordination(Document document, int end, int start) =>
+        Between(document, end, start) is "and" or "," or ", and" or "or";
+
+    private static bool IsCapitalized(Document document, int t)
+    {
+        var token = document.Tokens[t];
+        return token.IsWord && char.IsUpper(document.Text[token.Span.Start]) && token.Lower != "'s";
+    }
+
+    private List<Actor> Resolve(Document document, Chunk chunk, ArticleState state, int group)
+    {
+        string text = document.TokenText(chunk.Start, chunk.End);
+        if (chunk.IsPronoun)
+            return state.Antecedents(chunk.Mentions[0].Canonical, chunk.Start, chunk.End, text, group);
+        if (chunk.Owners.Count > 0)
+        {
+            var head = chunk.Mentions[^1];
+            var owners = new List<Actor>();
+            foreach (var owner in chunk.Owners)
+                foreach (var actor in Resolve(document, owner, state, group))
+                {
+                    string ownerSector = owner.Mentions.All(x => x.Kind is MentionKind.Country or MentionKind.Capital or MentionKind.Demonym) && head.Sector.Length > 0
+                        ? head.Sector
+                        : actor.Sector.Length > 0 ? actor.Sector : head.Sector;
+                    owners.Add(actor with
+                    {
+                        Start = chunk.Start, End = chunk.End, Sector = chunk.Former ? "ELI" : ownerSector, Text = text, Group = group,
+                        Office = Office(document, chunk) , Why = $"{head.Canonical} of {actor.Text}: {actor.Why}",
+                    });
+                }
+            return owners;
+        }
+        if (chunk.Pair && chunk.Mentions.All(x => x.Kind is MentionKind.Role or MentionKind.Title or MentionKind.Institution))
+        {
+            var pair = state.RecentPair(chunk.Start, chunk.End, text, group, chunk.Mentions[^1].Sector);
+            if (pair.Count == 2) return pair;
+        }
+
+        var place = chunk.Find(x => x.Kind is MentionKind.Country or MentionKind.Demonym or MentionKind.Capital or MentionKind.Region or MentionKind.Seat);
+        var person = chunk.Last(x => x.Kind == MentionKind.Person);
+        var org = chunk.Last(x => x.Kind == MentionKind.Organization);
+        var role = chunk.Last(x => x.Kind is MentionKind.Title or MentionKind.Role or MentionKind.Institution);
+
+        string code = place?.Code ?? (person?.Code is { Length: > 0 } pc ? pc : null) ?? org?.Code ?? "";
+        string why = place is not null ? $"'{document.TokenText(place.Start, place.End)}' is {place.Code}" :
+            person is { Code.Length: > 0 } ? person.Why : org is not null ? org.Why : "";
+        bool reference = false;
+        if (code.Length == 0)
+        {
+            var inferred = state.InferCode(role?.Sector ?? person?.Sector ?? "");
+            code = inferred.Code;
+            why = inferred.Why;
+            reference = true;
+        }
+
+        string sector;
+        if (chunk.Former) sector = "ELI";
+        else if (person is { Code.Length: > 0 }) sector = person.Sector;
+        else if (role is not null && role.Sector.Length > 0) sector = role.Sector;
+        else if (org is not null) sector = org.Sector;
+        else if (person is not null) sector = person.Sector;
+        else sector = place?.Kind is MentionKind.Capital or MentionKind.Seat or MentionKind.Region ? place.Sector : "";
+        if (org is not null && place is not null && role is null && org.Sector.Length > 0) sector = org.Sector;
+
+        var sectorWhy = sector.Length == 0 ? "" : chunk.Former ? "; 'former' makes it ELI" :
+            person is { Code.Length: > 0 } ? $"; sector {sector} from {person.Why}" :
+            role is not null ? $"; sector {sector} from '{document.TokenText(role.Start, role.End)}'" : "";
+        return
+        [
+            new Actor(chunk.Start, chunk.End, code, sector)
+            {
+                Text = text,
+                Office = Office(document, chunk),
+                Why = why + sectorWhy,
+                IsNewsSource = org is { Sector: "JRN" } && person is null,
+                IsReference = reference || person?.Why.StartsWith("refers to", StringComparison.Ordinal) == true,
+                Group = group,
+            },
+        ];
+    }
+
+    private static string Office(Document document, Chunk chunk)
+    {
+        var person = chunk.Last(x => x.Kind == MentionKind.Person);
+        if (person is { Office.Length: > 0 }) return person.Office;
+        var title = chunk.Last(x => x.Kind is MentionKind.Title);
+        return title is null ? "" : document.TokenText(title.Start, title.End);
+    }
+}

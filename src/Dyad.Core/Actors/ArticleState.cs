@@ -1,0 +1,94 @@
+using Dyad.Documents;
+
+namespace Dyad.Actors;
+
+/// <summary>What one article has said so far: the people named, the actors seen, the countries in play.</summary>
+internal sealed class ArticleState(Document document)
+{
+    private readonly Dictionary<string, Mention> _namePart = new(StringComparer.Ordinal);
+    private readonly List<Actor> _actors = [];
+    private readonly HashSet<Actor> _people = [];
+    private readonly Dictionary<string, int> _codeCounts = new(StringComparer.Ordinal);
+
+    public void Remember(Actor actor, Mention? person = null)
+    {
+        _actors.Add(actor);
+        if (actor.Code is { Length: > 0 } code && code != "UNK")
+            _codeCounts[code] = _codeCounts.GetValueOrDefault(code) + 1;
+        if (person is null) return;
+        _people.Add(actor);
+        var resolved = person with { Code = actor.Code, Sector = actor.Sector, Office = actor.Office };
+        foreach (var part in person.Canonical.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries))
+            if (part.Length >= 3 && char.IsUpper(part[0])) _namePart[part] = resolved;
+        // Korean and Chinese names are also shortened to the family name plus the hyphenated given name.
+        foreach (var part in person.Canonical.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            if (part.Contains('-') && char.IsUpper(part[0])) _namePart[part] = resolved;
+    }
+
+    public Mention? PersonByNamePart(string word) => _namePart.GetValueOrDefault(word);
+
+    public bool IsPerson(Actor actor) => _people.Contains(actor);
+
+    /// <summary>What a pronoun refers to: the latest person (he, she), group (they, we) or state or body (it).</summary>
+    public List<Actor> Antecedents(string pronoun, int start, int end, string text, int group)
+    {
+        List<Actor> found = [];
+        if (pronoun is "he" or "she")
+        {
+            var person = _actors.LastOrDefault(a => _people.Contains(a) && !a.IsNewsSource);
+            if (person is not null) found.Add(person);
+        }
+        else if (pronoun is "they" or "we")
+        {
+            var last = _actors.LastOrDefault(a => !a.IsNewsSource);
+            if (last is not null)
+                found.AddRange(_actors.Where(a => a.Group == last.Group && !a.IsNewsSource).DistinctBy(a => a.Code));
+        }
+        else
+        {
+            var body = _actors.LastOrDefault(a => !_people.Contains(a) && !a.IsNewsSource && a.Code != "UNK");
+            if (body is not null) found.Add(body);
+        }
+        return [.. found.Select(a => a with
+        {
+            Start = start, End = end, Text = text, Group = group, IsReference = true,
+            Why = $"'{text}' refers to '{a.Text}' ({a.Code})",
+        })];
+    }
+
+    /// <summary>"the two ministers", "both countries": the latest two actors with different codes.</summary>
+    public List<Actor> RecentPair(int start, int end, string text, int group, string sector)
+    {
+        var pair = new List<Actor>();
+        for (int i = _actors.Count - 1; i >= 0 && pair.Count < 2; i--)
+        {
+            var a = _actors[i];
+            if (a.IsNewsSource || a.Code == "UNK" || pair.Any(p => p.Code == a.Code)) continue;
+            pair.Add(a);
+        }
+        pair.Reverse();
+        return [.. pair.Select(a => a with
+        {
+            Start = start, End = end, Text = text, Group = group, IsReference = true,
+            Sector = sector.Length > 0 ? sector : a.Sector,
+            Why = $"'{text}' refers to '{a.Text}' ({a.Code})",
+        })];
+    }
+
+    /// <summary>A country for a role word with no nationality: the latest actor of that sector, the dateline, or the article's main country.</summary>
+    public (string Code, string Why) InferCode(string sector)
+    {
+        if (sector.Length > 0)
+        {
+            var same = _actors.LastOrDefault(a => a.Sector == sector && a.Code is { Length: > 0 } and not "UNK" && !a.IsNewsSource);
+            if (same is not null) return (same.Code, $"country of the latest {sector} actor, '{same.Text}'");
+        }
+        if (document.DatelineCountry is { } dateline) return (dateline, $"country of the dateline '{document.DatelinePlace}'");
+        if (_codeCounts.Count > 0)
+        {
+            var main = _codeCounts.MaxBy(kv => kv.Value).Key;
+            return (main, "the article's most mentioned country");
+        }
+        return ("UNK", "no country in the context");
+    }
+}

@@ -1,0 +1,85 @@
+using Dyad.Documents;
+using Dyad.Knowledge;
+using Dyad.Pipeline;
+
+namespace Dyad.Actors;
+
+/// <summary>Finds dictionary mentions (states, organisations, people, titles, roles, pronouns) in every sentence.</summary>
+public sealed class MentionStage(ActorKnowledge knowledge) : IStage
+{
+    private static readonly Dictionary<string, string> Pronouns = new(StringComparer.Ordinal)
+    {
+        ["he"] = "s", ["she"] = "s", ["they"] = "p", ["it"] = "n", ["we"] = "p",
+    };
+
+    public string Name => "mentions";
+    public Layer Needs => Layer.Sentences;
+    public Layer Produces => Layer.Mentions;
+
+    public void Process(Document document)
+    {
+        var mentions = new List<Mention>();
+        var tokens = document.Tokens;
+        string text = document.Text;
+        foreach (var sentence in document.Sentences)
+        {
+            int t = sentence.FirstToken;
+            while (t < sentence.EndToken)
+            {
+                bool name = knowledge.Names.TryMatch(text, tokens, t, sentence.EndToken, out int nameEnd, out var nameEntries);
+                bool role = knowledge.Roles.TryMatch(text, tokens, t, sentence.EndToken, out int roleEnd, out var roleEntries);
+                if (name && (!role || nameEnd >= roleEnd))
+                {
+                    mentions.Add(ToMention(t, nameEnd, Choose(nameEntries, document.Article.Date)));
+                    t = nameEnd;
+                }
+                else if (role)
+                {
+                    mentions.Add(ToMention(t, roleEnd, Describe(roleEntries[0])));
+                    t = roleEnd;
+                }
+                else
+                {
+                    if (Pronouns.ContainsKey(tokens[t].Lower))
+                        mentions.Add(new Mention(t, t + 1, MentionKind.Pronoun, "", "", tokens[t].Lower));
+                    t++;
+                }
+            }
+        }
+        document.Mentions = mentions;
+    }
+
+    public static bool IsPlural(string pronoun) => Pronouns.TryGetValue(pronoun, out var n) && n == "p";
+
+    private static Mention ToMention(int start, int end, (ActorEntry Entry, string Sector, string Why) chosen) =>
+        new(start, end, chosen.Entry.Kind, chosen.Entry.Code, chosen.Sector, chosen.Entry.Canonical)
+        {
+            Office = chosen.Entry.Office,
+            Why = chosen.Why,
+        };
+
+    private static (ActorEntry Entry, string Sector, string Why) Describe(ActorEntry e) => (e, e.Sector, $"{e.Source}: '{e.Canonical}'");
+
+    /// <summary>Picks among entries for one surface form: people by the article's date, others by file order.</summary>
+    internal static (ActorEntry Entry, string Sector, string Why) Choose(IReadOnlyList<ActorEntry> entries, DateOnly? date)
+    {
+        if (entries.Count == 1 && entries[0].Kind != MentionKind.Person) return Describe(entries[0]);
+        var people = entries.Where(e => e.Kind == MentionKind.Person).ToList();
+        if (people.Count == 0) return Describe(entries[0]);
+        if (date is DateOnly d)
+        {
+            var current = people.Where(e => e.Covers(d)).OrderByDescending(e => e.From ?? DateOnly.MinValue).FirstOrDefault();
+            if (current is not null)
+                return (current, current.Sector, $"{current.Source}: {current.Canonical}, {current.Office} {Range(current)} covers {d:yyyy-MM-dd}");
+            var past = people.Where(e => e.To < d).OrderByDescending(e => e.To).FirstOrDefault();
+            if (past is not null)
+                return (past, "ELI", $"{past.Source}: {past.Canonical}, former {past.Office} {Range(past)}, before {d:yyyy-MM-dd}");
+            var future = people.OrderBy(e => e.From ?? DateOnly.MaxValue).First();
+            return (future, future.Sector, $"{future.Source}: {future.Canonical}, {future.Office} {Range(future)} (later office)");
+        }
+        var latest = people.OrderByDescending(e => e.To ?? DateOnly.MaxValue).ThenByDescending(e => e.From ?? DateOnly.MinValue).First();
+        return (latest, latest.Sector, $"{latest.Source}: {latest.Canonical}, {latest.Office} {Range(latest)} (no article date: latest office)");
+    }
+
+    private static string Range(ActorEntry e) => $"{e.From?.ToString("yyyy-MM-dd") ?? "..."} to {e.To?.ToString("yyyy-MM-dd") ?? "now"}";
+}

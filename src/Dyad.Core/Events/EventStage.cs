@@ -1,0 +1,212 @@
+using Dyad.Documents;
+using Dyad.Knowledge;
+using Dyad.Pipeline;
+
+namespace Dyad.Events;
+
+/// <summary>
+/// Finds triggers in each sentence and fills in the event around each: actor and recipient, reported speech,
+/// negation and modality, PLOVER's future rule, date, place and size.
+/// </summary>
+public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder places) : IStage
+{
+    private static readonly HashSet<string> BeForms = new(StringComparer.Ordinal)
+    {
+        "was", "were", "is", "are", "been", "being", "be", "got", "get", "gets",
+    };
+
+    public string Name => "events";
+    public Layer Needs => Layer.Actors;
+    public Layer Produces => Layer.Events;
+
+    public void Process(Document document)
+    {
+        var events = new List<Event>();
+        var dates = DateFinder.Find(document.Text, new TextSpan(document.BodyStart, document.Text.Length), document.Article.Date);
+        var leadDate = LeadDate(document, dates);
+        var datelinePlace = places.Dateline(document);
+        int a = 0;
+        for (int s = 0; s < document.Sentences.Count; s++)
+        {
+            var sentence = document.Sentences[s];
+            var actors = new List<Actor>();
+            while (a < document.Actors.Count && document.Actors[a].Start < sentence.EndToken)
+            {
+                if (document.Actors[a].Start >= sentence.FirstToken) actors.Add(document.Actors[a]);
+                a++;
+            }
+            var context = new SentenceContext(document, sentence, s, actors, CueMap(document, sentence));
+            var sentenceDates = dates.Where(d => sentence.Span.Contains(d.Span.Start)).ToList();
+            for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
+            {
+                if (actors.Any(x => x.Start <= t && t < x.End)) continue;
+                if (!lexicon.TryMatch(document, t, sentence.EndToken, out int end, out var trigger) || trigger is null) continue;
+                var ev = Code(context, trigger, t, end, sentenceDates, leadDate, datelinePlace);
+                if (ev is not null) events.Add(ev);
+                t = end - 1;
+            }
+        }
+        document.Events = events;
+    }
+
+    private Dictionary<int, (Cue Cue, int End)> CueMap(Document document, Sentence sentence)
+    {
+        var map = new Dictionary<int, (Cue, int)>();
+        for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
+            if (cues.TryMatch(document, t, sentence.EndToken, out int end, out var cue))
+                map[t] = (cue, end);
+        return map;
+    }
+
+    /// <summary>The day of the story's main happening: the first date in the body that is not the day of a statement.</summary>
+    private static DateOnly? LeadDate(Document document, List<DateMention> dates)
+    {
+        foreach (var d in dates)
+            if (d.Date is not null && !d.Vague && !AfterSpeech(document, d.Span.Start)) return d.Date;
+        return document.Article.Date;
+    }
+
+    private static bool AfterSpeech(Document document, int position)
+    {
+        string before = document.Text[Math.Max(0, position - 12)..position].TrimEnd();
+        return before.EndsWith("said", StringComparison.OrdinalIgnoreCase) || before.EndsWith("said on", StringComparison.OrdinalIgnoreCase)
+            || before.EndsWith("says", StringComparison.OrdinalIgnoreCase) || before.EndsWith("announced", StringComparison.OrdinalIgnoreCase)
+            || before.EndsWith("announced on", StringComparison.OrdinalIgnoreCase) || before.EndsWith("told reporters", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private Event? Code(SentenceContext c, Trigger trigger, int start, int end, List<DateMention> dates, DateOnly? leadDate, EventPlace? datelinePlace)
+    {
+        var document = c.Document;
+        var modality = Modality(c, start);
+        if (modality == "hypothetical") return null;
+        bool negated = c.Before(start, 3, Cue.Negation);
+
+        // Reported speech: a speaker before the trigger ("X said Y ...") bounds the actor search.
+        int clauseStart = c.Sentence.FirstToken;
+        var reporters = new List<Actor>();
+        foreach (var (position, (cue, cueEnd)) in c.Cues.OrderBy(kv => kv.Key))
+        {
+            if (cue == Cue.Speech && position < start)
+            {
+                var speaker = c.ActorBefore(position, clauseStart);
+                if (speaker is not null) reporters.Add(speaker);
+                clauseStart = cueEnd;
+            }
+            else if (cue == Cue.Speech && position >= end)
+            {
+                var speaker = c.ActorBefore(position, end) ?? c.ActorAfter(cueEnd);
+                if (speaker is not null) reporters.Add(speaker);
+            }
+            else if (cue == Cue.According)
+            {
+                var source = c.ActorAfter(cueEnd);
+                if (source is not null) reporters.Add(source);
+            }
+        }
+        reporters.AddRange(c.Actors.Where(x => x.IsNewsSource));
+
+        bool passive = trigger.Pos == 'V' && IsPassive(c, start);
+        List<Actor> actors;
+        List<Actor> recipients;
+        if (passive)
+        {
+            actors = c.AfterPreposition(end, "by", reporters);
+            recipients = c.Subject(start, clauseStart, reporters);
+        }
+        else if (trigger.Pos == 'N')
+        {
+            actors = c.Possessor(start, reporters);
+            if (actors.Count == 0) actors = c.AfterPreposition(end, "between", reporters);
+            if (actors.Count == 0) actors = c.AfterPreposition(end, "by", reporters);
+            recipients = c.Recipient(end, trigger, reporters);
+        }
+        else
+        {
+            actors = c.Subject(start, clauseStart, reporters);
+            if (actors.Count == 0 && reporters.Count > 0 && !reporters[0].IsNewsSource && reporters[0].End <= start)
+                actors = [reporters[0]];
+            recipients = c.Recipient(end, trigger, reporters);
+        }
+        if (actors.Count == 0) return null;
+        recipients = [.. recipients.Where(r => !actors.Any(x => x.Code == r.Code))];
+
+        var type = trigger.Type;
+        string cameo = trigger.Cameo;
+        if (modality == "future")
+            (type, cameo) = Future(type, cameo);
+
+        bool reciprocal = recipients.Count == 0 && actors.Select(x => x.Code).Distinct().Count() > 1
+            && type is EventType.CONSULT or EventType.AGREE or EventType.COOPERATE or EventType.SUPPORT;
+
+        var triggerSpan = document.TokenSpan(start, end);
+        var date = NearestDate(document, dates, triggerSpan);
+        var countries = actors.Concat(recipients).Select(x => x.Code).Distinct().ToList();
+        var place = places.Find(document, c.Sentence.FirstToken, c.Sentence.EndToken, start, countries) ?? datelinePlace;
+        var reportedBy = reporters.Select(r => r.Text).Append(document.Article.Source ?? "").Where(x => x.Length > 0).Distinct().ToList();
+
+        return new Event(type, cameo, triggerSpan, c.Index)
+        {
+            Modes = trigger.Mode.Length > 0 && type == trigger.Type ? [trigger.Mode] : [],
+            Actors = actors,
+            Recipients = recipients,
+            Reciprocal = reciprocal,
+            Date = date?.Date ?? leadDate,
+            DateSpan = date?.Span ?? default,
+            Place = place,
+            ReportedBy = reportedBy,
+            Negated = negated,
+            Modality = modality,
+            Size = SizeFinder.Find(document.Slice(c.Sentence.Span)),
+        };
+    }
+
+    private static string Modality(SentenceContext c, int start)
+    {
+        if (c.Before(start, 4, Cue.Hypothetical)) return "hypothetical";
+        if (c.Before(start, 3, Cue.Future)) return "future";
+        // "agreed to cooperate", "pledged to provide aid": an infinitive under another verb is intended, not done.
+        if (start > c.Sentence.FirstToken && c.Document.Tokens[start - 1].Lower == "to" && !c.Cues.ContainsKey(start - 1)) return "future";
+        return "asserted";
+    }
+
+    /// <summary>PLOVER: promised cooperation is AGREE; an announced future withdrawal is CONCEDE.</summary>
+    private static (EventType, string) Future(EventType type, string cameo) => type switch
+    {
+        EventType.CONSULT => (EventType.AGREE, "036"),
+        EventType.SUPPORT => (EventType.AGREE, "032"),
+        EventType.COOPERATE => (EventType.AGREE, "030"),
+        EventType.AID => (EventType.AGREE, "033"),
+        EventType.RETREAT => (EventType.CONCEDE, "0356"),
+        _ => (type, cameo),
+    };
+
+    private static bool IsPassive(SentenceContext c, int start)
+    {
+        var tokens = c.Document.Tokens;
+        string word = tokens[start].Lower;
+        if (!(word.EndsWith("ed", StringComparison.Ordinal) || word.EndsWith("en", StringComparison.Ordinal) || word is "held" or "shot" or "struck" or "hit" or "met" or "sent" or "seized" or "put" or "led" or "fought")) return false;
+        for (int t = start - 1; t >= Math.Max(c.Sentence.FirstToken, start - 3); t--)
+        {
+            if (BeForms.Contains(tokens[t].Lower)) return true;
+            if (!tokens[t].Lower.EndsWith("ly", StringComparison.Ordinal) && tokens[t].Lower is not ("reportedly" or "allegedly" or "also" or "not")) return false;
+        }
+        return false;
+    }
+
+    private static DateMention? NearestDate(Document document, List<DateMention> dates, TextSpan trigger)
+    {
+        DateMention? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (var d in dates)
+        {
+            if (d.Date is null || AfterSpeech(document, d.Span.Start)) continue;
+            int distance = d.Span.Start >= trigger.End ? d.Span.Start - trigger.End : trigger.Start - d.Span.End;
+            if (distance < bestDistance)
+            {
+                best = d;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+}

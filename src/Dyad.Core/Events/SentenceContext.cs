@@ -1,0 +1,145 @@
+using Dyad.Documents;
+using Dyad.Knowledge;
+
+namespace Dyad.Events;
+
+/// <summary>One sentence with its actors and cue words, and the searches that find a trigger's arguments.</summary>
+internal sealed class SentenceContext(Document document, Sentence sentence, int index, List<Actor> actors, Dictionary<int, (Cue Cue, int End)> cues)
+{
+    private const int RecipientWindow = 8;
+
+    public Document Document { get; } = document;
+    public Sentence Sentence { get; } = sentence;
+    public int Index { get; } = index;
+    public List<Actor> Actors { get; } = actors;
+    public Dictionary<int, (Cue Cue, int End)> Cues { get; } = cues;
+
+    /// <summary>Whether a cue of that kind stands within <paramref name="window"/> tokens before <paramref name="start"/> in the same clause.</summary>
+    public bool Before(int start, int window, Cue cue)
+    {
+        for (int t = start - 1; t >= Math.Max(Sentence.FirstToken, start - window); t--)
+        {
+            if (Cues.TryGetValue(t, out var c))
+            {
+                if (c.Cue == cue && c.End <= start) return true;
+                if (c.Cue is Cue.Boundary or Cue.Speech) return false;
+            }
+            if (Document.Tokens[t].Lower is "," or ":") return false;
+        }
+        return false;
+    }
+
+    /// <summary>The actor ending closest before <paramref name="position"/>, not before <paramref name="min"/>.</summary>
+    public Actor? ActorBefore(int position, int min) =>
+        Actors.Where(a => a.End <= position && a.Start >= min).MaxBy(a => a.End);
+
+    /// <summary>The actor starting within three tokens after <paramref name="position"/>.</summary>
+    public Actor? ActorAfter(int position) =>
+        Actors.Where(a => a.Start >= position && a.Start <= position + 3).MinBy(a => a.Start);
+
+    /// <summary>The subject: the nearest actor before the trigger that is not inside a prepositional phrase, with its coordinated partners.</summary>
+    public List<Actor> Subject(int start, int clauseStart, List<Actor> exclude)
+    {
+        foreach (var actor in Actors.Where(a => a.End <= start && a.Start >= clauseStart).OrderByDescending(a => a.End))
+        {
+            if (actor.IsNewsSource || exclude.Contains(actor)) continue;
+            if (IsPrepositionObject(actor) || IsPossessorInside(actor, start)) continue;
+            return Group(actor, exclude);
+        }
+        return [];
+    }
+
+    /// <summary>For a nominal trigger: the actor just before it ("North Korea's troop deployment", "the Russian invasion").</summary>
+    public List<Actor> Possessor(int start, List<Actor> exclude)
+    {
+        var actor = Actors.Where(a => a.End <= start && start - a.End <= 3 && !a.IsNewsSource && !exclude.Contains(a)).MaxBy(a => a.End);
+        if (actor is null) return [];
+        for (int t = actor.End; t < start; t++)
+        {
+            var token = Document.Tokens[t];
+            if (token.Lower == "'s" || token.Lower == "'") continue;
+            if (token.Kind != TokenKind.Word || Cues.ContainsKey(t)) return [];
+        }
+        return Group(actor, exclude);
+    }
+
+    /// <summary>The actor introduced by <paramref name="preposition"/> soon after the trigger ("attacked by X", "talks between X and Y").</summary>
+    public List<Actor> AfterPreposition(int end, string preposition, List<Actor> exclude)
+    {
+        for (int t = end; t < Math.Min(Sentence.EndToken, end + RecipientWindow); t++)
+        {
+            if (IsClauseEnd(t)) break;
+            if (Document.Tokens[t].Lower != preposition) continue;
+            var actor = Actors.Where(a => a.Start > t && a.Start <= t + 3 && !a.IsNewsSource && !exclude.Contains(a)).MinBy(a => a.Start);
+            if (actor is not null && OnlyModifiers(t + 1, actor.Start)) return Group(actor, exclude);
+        }
+        return [];
+    }
+
+    /// <summary>The recipient: a direct object or the object of one of the trigger's prepositions.</summary>
+    public List<Actor> Recipient(int end, Trigger trigger, List<Actor> exclude)
+    {
+        if (trigger.Preps.Count == 0) return [];
+        int limit = Math.Min(Sentence.EndToken, end + RecipientWindow);
+        foreach (var actor in Actors.Where(a => a.Start >= end && a.Start < limit).OrderBy(a => a.Start))
+        {
+            if (actor.IsNewsSource || exclude.Contains(actor) || ClauseEndBetween(end, actor.Start)) break;
+            int before = actor.Start - 1;
+            while (before >= end && IsModifier(before)) before--;
+            if (before < end)
+            {
+                if (trigger.TakesObject) return Group(actor, exclude);
+                continue;
+            }
+            string word = Document.Tokens[before].Lower;
+            if (trigger.Preps.Contains(word) && OnlyModifiers(before + 1, actor.Start)) return Group(actor, exclude);
+            if (trigger.TakesObject && !HasPreposition(end, actor.Start)) return Group(actor, exclude);
+        }
+        return [];
+    }
+
+    private List<Actor> Group(Actor actor, List<Actor> exclude) =>
+        [.. Actors.Where(a => a.Group == actor.Group && !a.IsNewsSource && !exclude.Contains(a)).DistinctBy(a => a.Code)];
+
+    private bool IsPrepositionObject(Actor actor)
+    {
+        int t = actor.Start - 1;
+        while (t >= Sentence.FirstToken && IsModifier(t)) t--;
+        return t >= Sentence.FirstToken && Cues.TryGetValue(t, out var c) && c.Cue == Cue.Preposition;
+    }
+
+    /// <summary>"North Korea" in "North Korea's troop deployment ... ": a possessor whose noun lies between it and the trigger.</summary>
+    private bool IsPossessorInside(Actor actor, int start) =>
+        actor.End < start && Document.Tokens[actor.End].Lower == "'s" && actor.End + 1 < start;
+
+    private bool IsModifier(int t)
+    {
+        var token = Document.Tokens[t];
+        return token.Kind is TokenKind.Word or TokenKind.Number && !Cues.ContainsKey(t)
+            && (char.IsLower(Document.Text[token.Span.Start]) || token.Kind == TokenKind.Number) && token.Lower != "'s";
+    }
+
+    private bool OnlyModifiers(int from, int to)
+    {
+        for (int t = from; t < to; t++)
+            if (!IsModifier(t)) return false;
+        return true;
+    }
+
+    private bool HasPreposition(int from, int to)
+    {
+        for (int t = from; t < to; t++)
+            if (Cues.TryGetValue(t, out var c) && c.Cue == Cue.Preposition) return true;
+        return false;
+    }
+
+    private bool IsClauseEnd(int t) =>
+        Document.Tokens[t].Lower is ";" or "." || (Cues.TryGetValue(t, out var c) && c.Cue is Cue.Boundary or Cue.Speech or Cue.According);
+
+    private bool ClauseEndBetween(int from, int to)
+    {
+        for (int t = from; t < to; t++)
+            if (IsClauseEnd(t) || Document.Tokens[t].Lower == ",") return true;
+        return false;
+    }
+}

@@ -1,0 +1,122 @@
+using Dyad.Documents;
+using Dyad.Pipeline;
+
+namespace Dyad.Knowledge;
+
+/// <summary>One lexicon row: a phrase that signals an event of a PLOVER type.</summary>
+public sealed record Trigger(string Phrase, char Pos, EventType Type, string Mode, string Cameo, IReadOnlyList<string> Preps)
+{
+    /// <summary>Word sequences after the first, each reached across a gap of up to four tokens ("impose * sanctions").</summary>
+    public IReadOnlyList<string[]> Rest { get; init; } = [];
+    public bool TakesObject => Preps.Contains("-");
+}
+
+/// <summary>The trigger lexicon compiled into a prefix tree over lower-cased tokens, with inflections expanded.</summary>
+public sealed class TriggerLexicon
+{
+    public const string File = "events/triggers.tsv";
+    public const int MaxGap = 4;
+
+    private readonly PhraseTrie<Trigger> _trie = new(lowerCase: true);
+    private readonly Dictionary<(string, char), Trigger> _rows = new();
+    private readonly Inflector _inflector;
+
+    private TriggerLexicon(Inflector inflector) => _inflector = inflector;
+
+    public int Count => _rows.Count;
+    public int FormCount => _trie.Count;
+
+    public static TriggerLexicon Load(Inflector inflector, IEnumerable<string>? userFiles = null)
+    {
+        var lexicon = new TriggerLexicon(inflector);
+        foreach (var r in DataFile.EmbeddedRows(File, 5, 6)) lexicon.AddRow(r, File);
+        foreach (var file in userFiles ?? [])
+            foreach (var r in DataFile.FileRows(file, 3, 6)) lexicon.AddRow(r, file);
+        lexicon.Compile();
+        return lexicon;
+    }
+
+    private void AddRow(string[] r, string file)
+    {
+        string phrase = string.Join(' ', r[0].ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        if (r[1].Length != 1 || r[1][0] is not ('V' or 'N' or 'X'))
+            throw new DyadException(ErrorCodes.BadData, $"{file}: '{r[0]}': pos must be V, N or X, not '{r[1]}'");
+        char pos = r[1][0];
+        if (r[2] == "-")
+        {
+            _rows.Remove((phrase, pos));
+            return;
+        }
+        if (!Enum.TryParse<EventType>(r[2], ignoreCase: false, out var type))
+            throw new DyadException(ErrorCodes.BadData, $"{file}: '{r[0]}': unknown event type '{r[2]}'");
+        string mode = r.Length > 3 ? r[3] : "";
+        string cameo = r.Length > 4 ? r[4] : "";
+        var preps = r.Length > 5 && r[5].Length > 0 ? r[5].Split('|', StringSplitOptions.RemoveEmptyEntries) : [];
+        _rows[(phrase, pos)] = new Trigger(phrase, pos, type, mode, cameo, preps);
+    }
+
+    private void Compile()
+    {
+        foreach (var trigger in _rows.Values)
+        {
+            var segments = trigger.Phrase.Split(" * ").Select(s => s.Split(' ')).ToList();
+            var first = segments[0];
+            var rest = segments.Skip(1).ToArray();
+            var withRest = trigger with { Rest = rest };
+            if (trigger.Pos == 'V')
+            {
+                foreach (var form in _inflector.VerbForms(first[0]))
+                    _trie.Add([form, .. first[1..]], withRest);
+            }
+            else if (trigger.Pos == 'N' && rest.Length == 0)
+            {
+                foreach (var form in Inflector.NounForms(first[^1]))
+                    _trie.Add([.. first[..^1], form], withRest);
+            }
+            else _trie.Add(first, withRest);
+        }
+    }
+
+    /// <summary>The longest trigger starting at token <paramref name="start"/>; <paramref name="end"/> is past its last word.</summary>
+    public bool TryMatch(Document document, int start, int limit, out int end, out Trigger? trigger)
+    {
+        end = -1;
+        trigger = null;
+        if (!_trie.TryMatch(document.Text, document.Tokens, start, limit, out int firstEnd, out var candidates)) return false;
+        foreach (var candidate in candidates)
+        {
+            int e = MatchRest(document.Tokens, firstEnd, limit, candidate.Rest);
+            if (e > end)
+            {
+                end = e;
+                trigger = candidate;
+            }
+        }
+        return trigger is not null;
+    }
+
+    private static int MatchRest(IReadOnlyList<Token> tokens, int from, int limit, IReadOnlyList<string[]> rest)
+    {
+        int position = from;
+        foreach (var segment in rest)
+        {
+            int found = -1;
+            for (int gap = 0; gap <= MaxGap && found < 0; gap++)
+            {
+                int s = position + gap;
+                if (s + segment.Length > limit) break;
+                if (tokens[s].Kind == TokenKind.Punct && tokens[s].Lower is "." or ";" or ",") break;
+                bool all = true;
+                for (int k = 0; k < segment.Length && all; k++)
+                    all = Matches(tokens[s + k].Lower, segment[k]);
+                if (all) found = s + segment.Length;
+            }
+            if (found < 0) return -1;
+            position = found;
+        }
+        return position;
+    }
+
+    /// <summary>A gap segment's word matches itself or its plural.</summary>
+    private static bool Matches(string token, string word) => token == word || token == Inflector.Plural(word);
+}

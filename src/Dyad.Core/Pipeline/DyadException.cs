@@ -1,0 +1,24 @@
+namespace Dyad.Pipeline;
+
+/// <summary>Stable error codes that users and tests can grep for.</summary>
+public static class ErrorCodes
+{
+    public const string MissingInput = "DYAD001";      // path does not exist
+    public const string UnreadableInput = "DYAD002";   // I/O error reading a file
+    public const string BinaryInput = "DYAD003";       // file looks binary
+    public const string InvalidEncoding = "DYAD004";   // invalid UTF-8, decoded with replacement (warning)
+    public const string EmptyArticle = "DYAD005";      // no text
+    public const string MalformedJson = "DYAD006";     // a JSON Lines line that does not parse
+    public const string TooLarge = "DYAD007";          // article above the size limit
+    public const string EmptyFolder = "DYAD008";       // folder with no readable files
+    public const string StageFailed = "DYAD009";       // a stage threw on one document
+    public const string PipelineOrder = "DYAD010";     // a stage needs a layer nothing produced before it
+    public const string BadData = "DYAD011";           // a malformed row in a data file
+    public const string BadArgument = "DYAD012";       // a bad command-line value
+}
+
+/// <summary>An error with a stable code.</summary>
+public sealed class DyadException(string code, string message) : Exception($"{code}: {message}")
+{
+    public string Code { get; } = code;
+}
