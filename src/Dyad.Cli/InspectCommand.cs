@@ -91,9 +91,15 @@ internal static class InspectCommand
         if (show.Contains("events"))
         {
             AnsiConsole.Write(new Rule("events"));
-            var table = new TableWriter();
-            foreach (var record in EventRecord.From(doc, engine, includeNegated: true)) table.Write(record);
-            table.Flush();
+            foreach (var r in EventRecord.From(doc, engine, includeNegated: true))
+            {
+                var ev = r.Event;
+                string actors = string.Join("+", ev.Actors.Select(a => $"{a.Code}/{a.Sector}"));
+                string recipients = string.Join("+", ev.Recipients.Select(a => $"{a.Code}/{a.Sector}"));
+                Console.WriteLine($"s{ev.Sentence,-3} {ev.Type,-9} {actors}{(recipients.Length > 0 ? " -> " + recipients : "")}"
+                    + $"  '{r.TriggerText}'  {ev.Date?.ToString("yyyy-MM-dd") ?? "no date"}  {ev.Place?.Resolved ?? "-"}"
+                    + $"{(ev.ReportedBy.Count > 0 ? "  by " + string.Join(" < ", ev.ReportedBy) : "")}{(ev.Negated ? "  NEGATED" : "")}  [{ev.Modality}]");
+            }
         }
         foreach (var w in doc.Warnings) Console.Error.WriteLine($"warning: {w}");
         return 0;

@@ -5,4 +5,6 @@ var root = new RootCommand("Dyad: political event data from news text, coded in 
 root.Subcommands.Add(CodeCommand.Create());
 root.Subcommands.Add(InspectCommand.Create());
 root.Subcommands.Add(ActorCommand.Create());
+root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
 return root.Parse(args).Invoke();

@@ -45,12 +45,11 @@ public sealed class ActorStage(IReadOnlyDictionary<string, string> modifiers) : 
             }
             AddSurnames(document, sentence, inSentence, state);
             var chunks = BuildChunks(document, sentence, inSentence);
-            Chunk? previous = null;
-            int previousGroup = 0;
-            foreach (var chunk in chunks)
+            var joined = Coordinated(document, chunks);
+            for (int i = 0; i < chunks.Count; i++)
             {
-                bool coordinated = previous is not null && IsCoordination(document, previous.End, chunk.Start);
-                int id = coordinated ? previousGroup : ++group;
+                var chunk = chunks[i];
+                int id = joined[i] ? group : ++group;
                 var resolved = Resolve(document, chunk, state, id);
                 var person = chunk.IsPronoun ? null : chunk.Last(x => x.Kind == MentionKind.Person);
                 foreach (var actor in resolved)
@@ -58,11 +57,30 @@ public sealed class ActorStage(IReadOnlyDictionary<string, string> modifiers) : 
                     actors.Add(actor);
                     state.Remember(actor, resolved.Count == 1 ? person : null);
                 }
-                previous = chunk;
-                previousGroup = id;
             }
         }
         document.Actors = actors;
+    }
+
+    /// <summary>
+    /// Whether each chunk is coordinated with the one before it: "A and B", "A or B", and "A, B and C";
+    /// a comma alone ("in Ottawa, Seoul's ministry said") does not coordinate.
+    /// </summary>
+    private static bool[] Coordinated(Document document, List<Chunk> chunks)
+    {
+        var joined = new bool[chunks.Count];
+        for (int i = 1; i < chunks.Count; i++)
+        {
+            string link = Between(document, chunks[i - 1].End, chunks[i].Start);
+            if (link is "and" or "or" or ", and" or ", or") joined[i] = true;
+            else if (link == ",")
+            {
+                int j = i + 1;
+                while (j < chunks.Count && Between(document, chunks[j - 1].End, chunks[j].Start) == ",") j++;
+                joined[i] = j < chunks.Count && Between(document, chunks[j - 1].End, chunks[j].Start) is "and" or ", and" or "or" or ", or";
+            }
+        }
+        return joined;
     }
 
     /// <summary>Capitalised words that repeat part of an earlier person's name ("Blair" after "Bill Blair").</summary>
@@ -238,7 +256,8 @@ public sealed class ActorStage(IReadOnlyDictionary<string, string> modifiers) : 
         }
         if (chunk.Pair && chunk.Mentions.All(x => x.Kind is MentionKind.Role or MentionKind.Title or MentionKind.Institution))
         {
-            var pair = state.RecentPair(chunk.Start, chunk.End, text, group, chunk.Mentions[^1].Sector);
+            var head = chunk.Mentions[^1];
+            var pair = state.RecentPair(chunk.Start, chunk.End, text, group, head.Sector, people: head.Kind is MentionKind.Title or MentionKind.Role);
             if (pair.Count == 2) return pair;
         }
 

@@ -40,7 +40,11 @@ internal sealed class ArticleState(Document document)
         }
         else if (pronoun is "they" or "we")
         {
-            var last = _actors.LastOrDefault(a => !a.IsNewsSource);
+            // The latest group of several parties in the last sentences, else the latest actor.
+            int sentence = document.SentenceOfToken(start);
+            var several = _actors.LastOrDefault(a => !a.IsNewsSource && sentence - document.SentenceOfToken(a.Start) <= 2
+                && _actors.Count(b => b.Group == a.Group && b.Code != a.Code) > 0);
+            var last = several ?? _actors.LastOrDefault(a => !a.IsNewsSource);
             if (last is not null)
                 found.AddRange(_actors.Where(a => a.Group == last.Group && !a.IsNewsSource).DistinctBy(a => a.Code));
         }
@@ -56,16 +60,18 @@ internal sealed class ArticleState(Document document)
         })];
     }
 
-    /// <summary>"the two ministers", "both countries": the latest two actors with different codes.</summary>
-    public List<Actor> RecentPair(int start, int end, string text, int group, string sector)
+    /// <summary>"the two ministers", "both countries": the latest two people (or, failing that, actors) with different codes.</summary>
+    public List<Actor> RecentPair(int start, int end, string text, int group, string sector, bool people)
     {
         var pair = new List<Actor>();
         for (int i = _actors.Count - 1; i >= 0 && pair.Count < 2; i--)
         {
             var a = _actors[i];
             if (a.IsNewsSource || a.Code == "UNK" || pair.Any(p => p.Code == a.Code)) continue;
+            if (people && !_people.Contains(a) && !(a.IsReference && a.Sector == sector)) continue;
             pair.Add(a);
         }
+        if (pair.Count < 2 && people) return RecentPair(start, end, text, group, sector, people: false);
         pair.Reverse();
         return [.. pair.Select(a => a with
         {

@@ -5,7 +5,7 @@ using Dyad.Pipeline;
 namespace Dyad.Actors;
 
 /// <summary>Finds dictionary mentions (states, organisations, people, titles, roles, pronouns) in every sentence.</summary>
-public sealed class MentionStage(ActorKnowledge knowledge) : IStage
+public sealed class MentionStage(ActorKnowledge knowledge, TriggerLexicon triggers) : IStage
 {
     private static readonly Dictionary<string, string> Pronouns = new(StringComparer.Ordinal)
     {
@@ -28,7 +28,14 @@ public sealed class MentionStage(ActorKnowledge knowledge) : IStage
             {
                 bool name = knowledge.Names.TryMatch(text, tokens, t, sentence.EndToken, out int nameEnd, out var nameEntries);
                 bool role = knowledge.Roles.TryMatch(text, tokens, t, sentence.EndToken, out int roleEnd, out var roleEntries);
-                if (name && (!role || nameEnd >= roleEnd))
+                // A role word that begins a longer event phrase ("troop deployment") belongs to the event.
+                if (role && triggers.TryMatch(document, t, sentence.EndToken, out int triggerEnd, out _) && triggerEnd > roleEnd)
+                    role = false;
+                if (name && (!role || nameEnd >= roleEnd) && nameEntries[^1].Code == ActorKnowledge.NotAnActor)
+                {
+                    t = nameEnd;
+                }
+                else if (name && (!role || nameEnd >= roleEnd))
                 {
                     mentions.Add(ToMention(t, nameEnd, Choose(nameEntries, document.Article.Date)));
                     t = nameEnd;
@@ -63,9 +70,9 @@ public sealed class MentionStage(ActorKnowledge knowledge) : IStage
     /// <summary>Picks among entries for one surface form: people by the article's date, others by file order.</summary>
     internal static (ActorEntry Entry, string Sector, string Why) Choose(IReadOnlyList<ActorEntry> entries, DateOnly? date)
     {
-        if (entries.Count == 1 && entries[0].Kind != MentionKind.Person) return Describe(entries[0]);
         var people = entries.Where(e => e.Kind == MentionKind.Person).ToList();
-        if (people.Count == 0) return Describe(entries[0]);
+        // Files load built-in first, users' last: the last row for a phrase wins.
+        if (people.Count == 0) return Describe(entries[^1]);
         if (date is DateOnly d)
         {
             var current = people.Where(e => e.Covers(d)).OrderByDescending(e => e.From ?? DateOnly.MinValue).FirstOrDefault();

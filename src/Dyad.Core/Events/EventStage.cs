@@ -37,12 +37,16 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
             }
             var context = new SentenceContext(document, sentence, s, actors, CueMap(document, sentence));
             var sentenceDates = dates.Where(d => sentence.Span.Contains(d.Span.Start)).ToList();
+            int promiseEnd = -1;
             for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
             {
                 if (actors.Any(x => x.Start <= t && t < x.End)) continue;
                 if (!lexicon.TryMatch(document, t, sentence.EndToken, out int end, out var trigger) || trigger is null) continue;
-                var ev = Code(context, trigger, t, end, sentenceDates, leadDate, datelinePlace);
+                // What follows a promise in the same clause is promised too: "agreed to enhance ties by cooperating".
+                bool promised = promiseEnd >= 0 && !context.ClauseEndBetween(promiseEnd, t);
+                var ev = Code(context, trigger, t, end, sentenceDates, leadDate, datelinePlace, promised);
                 if (ev is not null) events.Add(ev);
+                if (trigger.Type == EventType.AGREE || ev?.Modality == "future") promiseEnd = end;
                 t = end - 1;
             }
         }
@@ -74,10 +78,11 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
             || before.EndsWith("announced on", StringComparison.OrdinalIgnoreCase) || before.EndsWith("told reporters", StringComparison.OrdinalIgnoreCase);
     }
 
-    private Event? Code(SentenceContext c, Trigger trigger, int start, int end, List<DateMention> dates, DateOnly? leadDate, EventPlace? datelinePlace)
+    private Event? Code(SentenceContext c, Trigger trigger, int start, int end, List<DateMention> dates, DateOnly? leadDate, EventPlace? datelinePlace, bool promised)
     {
         var document = c.Document;
         var modality = Modality(c, start);
+        if (promised && modality == "asserted") modality = "future";
         if (modality == "hypothetical") return null;
         bool negated = c.Before(start, 3, Cue.Negation);
 

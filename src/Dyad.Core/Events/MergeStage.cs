@@ -33,9 +33,39 @@ public sealed class MergeStage : IStage
                 Place = first.Place ?? ev.Place,
             };
         }
-        document.Events = merged;
+        document.Events = AbsorbPartial(merged);
     }
 
-    private static string Key(Event ev) =>
-        $"{ev.Type}|{string.Join(',', ev.Actors.Select(a => a.Code).Order(StringComparer.Ordinal))}|{string.Join(',', ev.Recipients.Select(a => a.Code).Order(StringComparer.Ordinal))}|{ev.Date}|{ev.Negated}";
+    /// <summary>
+    /// An event without a recipient whose actors all take part in a fuller event of the same type and day
+    /// restates it ("Cho said during the meeting" after "Cho met Joly").
+    /// </summary>
+    private static List<Event> AbsorbPartial(List<Event> events)
+    {
+        var result = new List<Event>(events);
+        for (int i = result.Count - 1; i >= 0; i--)
+        {
+            var partial = result[i];
+            if (partial.Recipients.Count > 0) continue;
+            var codes = partial.Actors.Select(a => a.Code).ToHashSet();
+            int fuller = result.FindIndex(e => !ReferenceEquals(e, partial) && e.Type == partial.Type && e.Date == partial.Date
+                && e.Negated == partial.Negated && codes.IsSubsetOf(e.Actors.Concat(e.Recipients).Select(a => a.Code))
+                && e.Actors.Count + e.Recipients.Count > partial.Actors.Count);
+            if (fuller < 0) continue;
+            var target = result[fuller];
+            result[fuller] = target with
+            {
+                MoreSentences = target.Sentence == partial.Sentence || target.MoreSentences.Contains(partial.Sentence)
+                    ? target.MoreSentences : [.. target.MoreSentences, partial.Sentence],
+                ReportedBy = [.. target.ReportedBy.Union(partial.ReportedBy)],
+            };
+            result.RemoveAt(i);
+        }
+        return result;
+    }
+
+    private static string Key(Event ev) => ev.Type is EventType.CONSULT or EventType.AGREE or EventType.COOPERATE
+        // Meetings and agreements have no direction: A meeting B and A and B meeting are one happening.
+        ? $"{ev.Type}|{string.Join(',', ev.Actors.Concat(ev.Recipients).Select(a => a.Code).Distinct().Order(StringComparer.Ordinal))}|{ev.Date}|{ev.Negated}"
+        : $"{ev.Type}|{string.Join(',', ev.Actors.Select(a => a.Code).Order(StringComparer.Ordinal))}|{string.Join(',', ev.Recipients.Select(a => a.Code).Order(StringComparer.Ordinal))}|{ev.Date}|{ev.Negated}";
 }

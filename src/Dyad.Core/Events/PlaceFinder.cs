@@ -8,7 +8,7 @@ public sealed class PlaceFinder(Gazetteer gazetteer)
 {
     private static readonly HashSet<string> Introducers = new(StringComparer.Ordinal)
     {
-        "in", "at", "near", "outside", "inside", "across", "around", "off", "into", "of",
+        "in", "at", "near", "outside", "inside", "across", "around", "off", "into",
     };
 
     private static readonly HashSet<string> RegionWords = new(StringComparer.Ordinal)

@@ -43,7 +43,8 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
         foreach (var actor in Actors.Where(a => a.End <= start && a.Start >= clauseStart).OrderByDescending(a => a.End))
         {
             if (actor.IsNewsSource || exclude.Contains(actor)) continue;
-            if (IsPrepositionObject(actor) || IsPossessorInside(actor, start)) continue;
+            var first = Actors.First(a => a.Group == actor.Group);
+            if (IsPrepositionObject(first) || IsPossessorInside(actor, start)) continue;
             return Group(actor, exclude);
         }
         return [];
@@ -93,7 +94,8 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
             }
             string word = Document.Tokens[before].Lower;
             if (trigger.Preps.Contains(word) && OnlyModifiers(before + 1, actor.Start)) return Group(actor, exclude);
-            if (trigger.TakesObject && !HasPreposition(end, actor.Start)) return Group(actor, exclude);
+            // A direct object may be reached through "of": "acknowledged the excellence of Korea's industry".
+            if (trigger.TakesObject && !HasPreposition(end, actor.Start, except: "of")) return Group(actor, exclude);
         }
         return [];
     }
@@ -126,17 +128,17 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
         return true;
     }
 
-    private bool HasPreposition(int from, int to)
+    private bool HasPreposition(int from, int to, string except)
     {
         for (int t = from; t < to; t++)
-            if (Cues.TryGetValue(t, out var c) && c.Cue == Cue.Preposition) return true;
+            if (Cues.TryGetValue(t, out var c) && c.Cue == Cue.Preposition && Document.Tokens[t].Lower != except) return true;
         return false;
     }
 
     private bool IsClauseEnd(int t) =>
         Document.Tokens[t].Lower is ";" or "." || (Cues.TryGetValue(t, out var c) && c.Cue is Cue.Boundary or Cue.Speech or Cue.According);
 
-    private bool ClauseEndBetween(int from, int to)
+    public bool ClauseEndBetween(int from, int to)
     {
         for (int t = from; t < to; t++)
             if (IsClauseEnd(t) || Document.Tokens[t].Lower == ",") return true;

@@ -13,6 +13,8 @@ public sealed class ActorKnowledge
     public const string OrganizationsFile = "actors/organizations.tsv";
     public const string SectorsFile = "actors/sectors.tsv";
     public const string PeopleFile = "actors/people.tsv";
+    /// <summary>The code of "not" rows: phrases that contain a state's name but are not actors ("South China Sea").</summary>
+    public const string NotAnActor = "-";
 
     private readonly Dictionary<string, string> _countryNames = new(StringComparer.Ordinal);
 
@@ -60,6 +62,11 @@ public sealed class ActorKnowledge
     {
         string code = r[0], kind = r[1], text = r[2];
         string sector = r.Length > 3 ? r[3] : "";
+        if (kind == "not")
+        {
+            Names.Add(Keys(text), new ActorEntry(MentionKind.Region, NotAnActor, "", text) { Source = file });
+            return;
+        }
         var mention = kind switch
         {
             "name" => MentionKind.Country,

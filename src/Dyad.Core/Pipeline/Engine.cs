@@ -52,7 +52,7 @@ public sealed class Engine
             new TextRepairStage(words.Result, TextRepairStage.LoadNonProse()),
             new DatelineStage(places.Result),
             new SentenceStage(tokenizer, abbreviations),
-            new MentionStage(actors.Result),
+            new MentionStage(actors.Result, triggers),
             new ActorStage(ActorStage.LoadModifiers()),
             new EventStage(triggers, cues, new PlaceFinder(places.Result)),
             new MergeStage());

@@ -137,10 +137,18 @@ public sealed partial class TextRepairStage(WordList words, IReadOnlyList<Regex>
         return caps && (before == '(' || after == ')') && !(leftWord && rightWord);
     }
 
-    /// <summary>A word in the English list, or one the document itself uses elsewhere.</summary>
+    private static readonly HashSet<string> ShortWords = new(StringComparer.Ordinal)
+    {
+        "a", "i", "o", "ah", "am", "an", "as", "at", "be", "by", "do", "go", "he", "hi", "if", "in", "is", "it",
+        "me", "my", "no", "of", "oh", "ok", "on", "or", "ox", "so", "to", "up", "us", "we",
+    };
+
+    /// <summary>A word in the English list, or one the document itself uses elsewhere. One- and two-letter
+    /// fragments count only when they are real English words: the list holds names such as "al" in lower case.</summary>
     private bool IsWord(string word, string original, ref HashSet<string>? vocabulary)
     {
         string lower = word.ToLowerInvariant();
+        if (lower.Length <= 2) return ShortWords.Contains(lower);
         if (words.Contains(lower)) return true;
         vocabulary ??= Vocabulary(original);
         return vocabulary.Contains(lower);

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Dyad.Bench.ActorBenchmarks).Assembly).Run(args);
