@@ -279,7 +279,7 @@ public sealed class ActorStage(IReadOnlyDictionary<string, string> modifiers) : 
         }
 
         string sector;
-        if (chunk.Former) sector = "ELI";
+        if (chunk.Former || role?.Sector == "ELI") sector = "ELI";
         else if (person is { Code.Length: > 0 }) sector = person.Sector;
         else if (role is not null && role.Sector.Length > 0) sector = role.Sector;
         else if (org is not null) sector = org.Sector;

@@ -35,8 +35,13 @@ internal sealed class ArticleState(Document document)
         List<Actor> found = [];
         if (pronoun is "he" or "she")
         {
-            var person = _actors.LastOrDefault(a => _people.Contains(a) && !a.IsNewsSource);
-            if (person is not null) found.Add(person);
+            // The first person named in the latest sentence that names one: usually its subject.
+            var latest = _actors.LastOrDefault(a => _people.Contains(a) && !a.IsNewsSource);
+            if (latest is not null)
+            {
+                int sentence = document.SentenceOfToken(latest.Start);
+                found.Add(_actors.First(a => _people.Contains(a) && !a.IsNewsSource && document.SentenceOfToken(a.Start) == sentence));
+            }
         }
         else if (pronoun is "they" or "we")
         {

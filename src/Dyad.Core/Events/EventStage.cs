@@ -133,7 +133,8 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
             recipients = c.Recipient(end, trigger, reporters);
         }
         if (actors.Count == 0) return null;
-        recipients = [.. recipients.Where(r => !actors.Any(x => x.Code == r.Code))];
+        // A domestic event keeps its recipient ("police arrested protesters"); the actor's own side does not.
+        recipients = [.. recipients.Where(r => !actors.Any(x => x.Group == r.Group || (x.Code == r.Code && x.Sector == r.Sector)))];
 
         var type = trigger.Type;
         string cameo = trigger.Cameo;

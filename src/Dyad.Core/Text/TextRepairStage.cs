@@ -99,6 +99,7 @@ public sealed partial class TextRepairStage(WordList words, IReadOnlyList<Regex>
             Emit(output, map, Normalize(c), i);
             i++;
         }
+        while (output.Length > 0 && char.IsWhiteSpace(output[^1])) output.Length--;
         map.Mark(output.Length, n);
         return (output.ToString(), map.Build());
     }
