@@ -46,11 +46,15 @@ public sealed class ActorStage(IReadOnlyDictionary<string, string> modifiers) : 
             AddSurnames(document, sentence, inSentence, state);
             var chunks = BuildChunks(document, sentence, inSentence);
             var joined = Coordinated(document, chunks);
+            string? sentenceCountry = inSentence.FirstOrDefault(x => x.Kind is MentionKind.Country or MentionKind.Demonym or MentionKind.Capital)?.Code;
+            string? partner = null;
             for (int i = 0; i < chunks.Count; i++)
             {
                 var chunk = chunks[i];
                 int id = joined[i] ? group : ++group;
-                var resolved = Resolve(document, chunk, state, id);
+                if (!joined[i]) partner = null;
+                var resolved = Resolve(document, chunk, state, id, partner, sentenceCountry);
+                partner ??= resolved.FirstOrDefault(a => a.Code is { Length: > 0 } and not "UNK" && !a.IsReference)?.Code;
                 var person = chunk.IsPronoun ? null : chunk.Last(x => x.Kind == MentionKind.Person);
                 foreach (var actor in resolved)
                 {
@@ -94,6 +98,13 @@ public sealed class ActorStage(IReadOnlyDictionary<string, string> modifiers) : 
             string word = document.TokenText(t, t + 1);
             if (state.PersonByNamePart(word) is { } person)
                 added.Add(person with { Start = t, End = t + 1, Why = $"refers to {person.Canonical}, named earlier" });
+            // In Korean news "the North" and "the South" are the two Koreas.
+            else if (word is "North" or "South" && t > sentence.FirstToken && document.Tokens[t - 1].Lower == "the"
+                     && (t + 1 >= sentence.EndToken || !IsCapitalized(document, t + 1)) && (state.HasSeen("PRK") || state.HasSeen("KOR")))
+                added.Add(new Mention(t, t + 1, MentionKind.Country, word == "North" ? "PRK" : "KOR", "", word)
+                {
+                    Why = $"'the {word}' in a story about the Koreas",
+                });
         }
         if (added.Count == 0) return;
         mentions.AddRange(added);
@@ -231,7 +242,7 @@ public sealed class ActorStage(IReadOnlyDictionary<string, string> modifiers) : 
         return token.IsWord && char.IsUpper(document.Text[token.Span.Start]) && token.Lower != "'s";
     }
 
-    private List<Actor> Resolve(Document document, Chunk chunk, ArticleState state, int group)
+    private List<Actor> Resolve(Document document, Chunk chunk, ArticleState state, int group, string? partner = null, string? sentenceCountry = null)
     {
         string text = document.TokenText(chunk.Start, chunk.End);
         if (chunk.IsPronoun)
@@ -270,6 +281,16 @@ public sealed class ActorStage(IReadOnlyDictionary<string, string> modifiers) : 
         string why = place is not null ? $"'{document.TokenText(place.Start, place.End)}' is {place.Code}" :
             person is { Code.Length: > 0 } ? person.Why : org is not null ? org.Why : "";
         bool reference = false;
+        if (code.Length == 0 && partner is not null)
+        {
+            code = partner;
+            why = $"coordinated with an actor of {partner}";
+        }
+        else if (code.Length == 0 && sentenceCountry is not null && role?.Sector is not ("GOV" or "MIL"))
+        {
+            code = sentenceCountry;
+            why = $"the country named in the same sentence";
+        }
         if (code.Length == 0)
         {
             var inferred = state.InferCode(role?.Sector ?? person?.Sector ?? "");

@@ -27,6 +27,8 @@ internal sealed class ArticleState(Document document)
 
     public Mention? PersonByNamePart(string word) => _namePart.GetValueOrDefault(word);
 
+    public bool HasSeen(string code) => _codeCounts.ContainsKey(code);
+
     public bool IsPerson(Actor actor) => _people.Contains(actor);
 
     /// <summary>What a pronoun refers to: the latest person (he, she), group (they, we) or state or body (it).</summary>

@@ -31,6 +31,10 @@ public sealed class MentionStage(ActorKnowledge knowledge, TriggerLexicon trigge
                 // A role word that begins a longer event phrase ("troop deployment") belongs to the event.
                 if (role && triggers.TryMatch(document, t, sentence.EndToken, out int triggerEnd, out _) && triggerEnd > roleEnd)
                     role = false;
+                // A one-word role before an event noun is its modifier: "military cooperation", "police raid".
+                if (role && roleEnd == t + 1 && roleEnd < sentence.EndToken
+                    && triggers.TryMatch(document, roleEnd, sentence.EndToken, out _, out var next) && next?.Pos == 'N')
+                    role = false;
                 if (name && (!role || nameEnd >= roleEnd) && nameEntries[^1].Code == ActorKnowledge.NotAnActor)
                 {
                     t = nameEnd;

@@ -41,7 +41,7 @@ public sealed class Evaluation
     };
 
     public static ScoredEvent ToScored(Event e) =>
-        new(e.Type.ToString(), [], [.. e.Actors.Select(a => a.Code).Distinct()], [.. e.Recipients.Select(a => a.Code).Distinct()], e.Reciprocal, true, "");
+        new(e.Type.ToString(), [], [.. e.Actors.Select(a => a.Code)], [.. e.Recipients.Select(a => a.Code)], e.Reciprocal, true, "");
 
     /// <summary>Predictions read from a PLOVER JSON Lines file, grouped by doc_id.</summary>
     public static Func<GoldArticle, IReadOnlyList<ScoredEvent>> FromFile(string file)

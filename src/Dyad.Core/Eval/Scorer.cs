@@ -91,9 +91,15 @@ public static class Scorer
             yield break;
         }
         var actors = e.Actors.Count > 0 ? e.Actors.Distinct().ToList() : ["UNK"];
-        if (e.Reciprocal || (e.Recipients.Count == 0 && actors.Count > 1 && Undirected.Contains(e.Type)))
+        if (e.Reciprocal || (e.Recipients.Count == 0 && e.Actors.Count > 1 && Undirected.Contains(e.Type)))
         {
             var parties = actors.Concat(e.Recipients).Distinct().ToList();
+            // Parties of one state (a government and its rebels) make a dyad of that state with itself.
+            if (parties.Count == 1 && e.Actors.Count > 1)
+            {
+                yield return new Unit(e.Type, e.Alt, parties[0], level == Level.Actor ? null : parties[0], [], false, e.Core, e.Evidence);
+                yield break;
+            }
             if (parties.Count > 1)
             {
                 foreach (var party in parties)

@@ -43,7 +43,7 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
                 if (actors.Any(x => x.Start <= t && t < x.End)) continue;
                 if (!lexicon.TryMatch(document, t, sentence.EndToken, out int end, out var trigger) || trigger is null) continue;
                 // What follows a promise in the same clause is promised too: "agreed to enhance ties by cooperating".
-                bool promised = promiseEnd >= 0 && !context.ClauseEndBetween(promiseEnd, t);
+                bool promised = promiseEnd >= 0 && !context.ClauseEndBetween(promiseEnd, t, commas: false);
                 var ev = Code(context, trigger, t, end, sentenceDates, leadDate, datelinePlace, promised);
                 if (ev is not null) events.Add(ev);
                 if (trigger.Type == EventType.AGREE || ev?.Modality == "future") promiseEnd = end;
@@ -83,6 +83,9 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         var document = c.Document;
         var modality = Modality(c, start);
         if (promised && modality == "asserted") modality = "future";
+        // Under a promise only what PLOVER turns into AGREE or CONCEDE stands; the rest is the promise's content.
+        if (promised && trigger.Type is not (EventType.CONSULT or EventType.SUPPORT or EventType.COOPERATE or EventType.AID or EventType.RETREAT or EventType.AGREE))
+            return null;
         if (modality == "hypothetical") return null;
         bool negated = c.Before(start, 3, Cue.Negation);
 
@@ -99,7 +102,8 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
             }
             else if (cue == Cue.Speech && position >= end)
             {
-                var speaker = c.ActorBefore(position, end) ?? c.ActorAfter(cueEnd);
+                // ", Seoul's defense ministry said" or "said the ministry": the speaker stands next to the verb.
+                var speaker = c.ActorBefore(position, end) is { } before && before.End >= position - 1 ? before : c.ActorAfter(cueEnd);
                 if (speaker is not null) reporters.Add(speaker);
             }
             else if (cue == Cue.According)
@@ -133,6 +137,8 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
             recipients = c.Recipient(end, trigger, reporters);
         }
         if (actors.Count == 0) return null;
+        if (recipients.Count == 0 && NeedsTarget(trigger.Type))
+            recipients = c.LaterInClause(end, reporters, actors);
         // A domestic event keeps its recipient ("police arrested protesters"); the actor's own side does not.
         recipients = [.. recipients.Where(r => !actors.Any(x => x.Group == r.Group || (x.Code == r.Code && x.Sector == r.Sector)))];
 
@@ -141,7 +147,7 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         if (modality == "future")
             (type, cameo) = Future(type, cameo);
 
-        bool reciprocal = recipients.Count == 0 && actors.Select(x => x.Code).Distinct().Count() > 1
+        bool reciprocal = recipients.Count == 0 && actors.Count > 1
             && type is EventType.CONSULT or EventType.AGREE or EventType.COOPERATE or EventType.SUPPORT;
 
         var triggerSpan = document.TokenSpan(start, end);
@@ -165,6 +171,10 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
             Size = SizeFinder.Find(document.Slice(c.Sentence.Span)),
         };
     }
+
+    /// <summary>Types whose events act on someone: with no recipient in grammatical position, the next actor in the clause is taken.</summary>
+    private static bool NeedsTarget(EventType type) =>
+        type is EventType.ASSAULT or EventType.COERCE or EventType.SANCTION or EventType.AID or EventType.COOPERATE or EventType.THREATEN;
 
     private static string Modality(SentenceContext c, int start)
     {

@@ -40,8 +40,11 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
     /// <summary>The subject: the nearest actor before the trigger that is not inside a prepositional phrase, with its coordinated partners.</summary>
     public List<Actor> Subject(int start, int clauseStart, List<Actor> exclude)
     {
+        // "an act that threatens peace": the subject of a relative clause is the word before "that".
+        int relative = RelativePronounBefore(start);
         foreach (var actor in Actors.Where(a => a.End <= start && a.Start >= clauseStart).OrderByDescending(a => a.End))
         {
+            if (relative >= 0 && actor.End < relative - 1) break;
             if (actor.IsNewsSource || exclude.Contains(actor)) continue;
             var first = Actors.First(a => a.Group == actor.Group);
             if (IsPrepositionObject(first) || IsPossessorInside(actor, start)) continue;
@@ -50,17 +53,20 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
         return [];
     }
 
-    /// <summary>For a nominal trigger: the actor just before it ("North Korea's troop deployment", "the Russian invasion").</summary>
+    /// <summary>
+    /// For a nominal trigger: the actor just before it, directly ("the Russian invasion") or as a possessor with
+    /// at most two words between ("Pyongyang's expanding military alliance").
+    /// </summary>
     public List<Actor> Possessor(int start, List<Actor> exclude)
     {
         var actor = Actors.Where(a => a.End <= start && start - a.End <= 3 && !a.IsNewsSource && !exclude.Contains(a)).MaxBy(a => a.End);
         if (actor is null) return [];
-        for (int t = actor.End; t < start; t++)
-        {
-            var token = Document.Tokens[t];
-            if (token.Lower == "'s" || token.Lower == "'") continue;
-            if (token.Kind != TokenKind.Word || Cues.ContainsKey(t)) return [];
-        }
+        int t = actor.End;
+        bool possessive = t < start && Document.Tokens[t].Lower is "'s" or "'";
+        if (possessive) t++;
+        if (!possessive && t < start) return [];
+        for (; t < start; t++)
+            if (!IsModifier(t)) return [];
         return Group(actor, exclude);
     }
 
@@ -98,6 +104,28 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
             if (trigger.TakesObject && !HasPreposition(end, actor.Start, except: "of")) return Group(actor, exclude);
         }
         return [];
+    }
+
+    /// <summary>The first actor after the trigger in the same clause, within a dozen tokens, not on the actor's side.</summary>
+    public List<Actor> LaterInClause(int end, List<Actor> exclude, List<Actor> actors)
+    {
+        foreach (var actor in Actors.Where(a => a.Start >= end && a.Start < end + 12).OrderBy(a => a.Start))
+        {
+            if (ClauseEndBetween(end, actor.Start)) break;
+            if (actor.IsNewsSource || exclude.Contains(actor) || actors.Any(x => x.Group == actor.Group)) continue;
+            return Group(actor, exclude);
+        }
+        return [];
+    }
+
+    private int RelativePronounBefore(int start)
+    {
+        for (int t = start - 1; t >= Math.Max(Sentence.FirstToken, start - 3); t--)
+        {
+            if (Document.Tokens[t].Lower is "that" or "which" or "who" or "whom") return t;
+            if (!IsModifier(t)) return -1;
+        }
+        return -1;
     }
 
     private List<Actor> Group(Actor actor, List<Actor> exclude) =>
@@ -138,10 +166,10 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
     private bool IsClauseEnd(int t) =>
         Document.Tokens[t].Lower is ";" or "." || (Cues.TryGetValue(t, out var c) && c.Cue is Cue.Boundary or Cue.Speech or Cue.According);
 
-    public bool ClauseEndBetween(int from, int to)
+    public bool ClauseEndBetween(int from, int to, bool commas = true)
     {
         for (int t = from; t < to; t++)
-            if (IsClauseEnd(t) || Document.Tokens[t].Lower == ",") return true;
+            if (IsClauseEnd(t) || (commas && Document.Tokens[t].Lower == ",")) return true;
         return false;
     }
 }
