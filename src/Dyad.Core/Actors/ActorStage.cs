@@ -46,7 +46,7 @@ public sealed class ActorStage(IReadOnlyDictionary<string, string> modifiers) : 
             AddSurnames(document, sentence, inSentence, state);
             var chunks = BuildChunks(document, sentence, inSentence);
             var joined = Coordinated(document, chunks);
-            string? sentenceCountry = inSentence.FirstOrDefault(x => x.Kind is MentionKind.Country or MentionKind.Demonym or MentionKind.Capital)?.Code;
+            string? sentenceCountry = inSentence.FirstOrDefault(x => x.Kind is MentionKind.Country or MentionKind.Capital)?.Code;
             string? partner = null;
             for (int i = 0; i < chunks.Count; i++)
             {
@@ -75,7 +75,7 @@ public sealed class ActorStage(IReadOnlyDictionary<string, string> modifiers) : 
         var joined = new bool[chunks.Count];
         for (int i = 1; i < chunks.Count; i++)
         {
-            string link = Between(document, chunks[i - 1].End, chunks[i].Start);
+            string link = Link(document, chunks[i - 1].End, chunks[i].Start);
             if (link is "and" or "or" or ", and" or ", or") joined[i] = true;
             else if (link == ",")
             {
@@ -85,6 +85,22 @@ public sealed class ActorStage(IReadOnlyDictionary<string, string> modifiers) : 
             }
         }
         return joined;
+    }
+
+    /// <summary>The conjunction between two chunks, skipping lower-case modifiers after it ("and other elected leaders").</summary>
+    private static string Link(Document document, int end, int start)
+    {
+        string link = Between(document, end, start);
+        if (link != "?" || start - end > 6) return link;
+        int t = end;
+        if (document.Tokens[t].Lower == ",") t++;
+        if (document.Tokens[t].Lower is not ("and" or "or")) return link;
+        for (int k = t + 1; k < start; k++)
+        {
+            var token = document.Tokens[k];
+            if (!token.IsWord || !char.IsLower(document.Text[token.Span.Start])) return link;
+        }
+        return document.Tokens[t].Lower;
     }
 
     /// <summary>Capitalised words that repeat part of an earlier person's name ("Blair" after "Bill Blair").</summary>

@@ -35,7 +35,7 @@ internal sealed class ArticleState(Document document)
     public List<Actor> Antecedents(string pronoun, int start, int end, string text, int group)
     {
         List<Actor> found = [];
-        if (pronoun is "he" or "she")
+        if (pronoun is "he" or "she" or "him")
         {
             // The first person named in the latest sentence that names one: usually its subject.
             var latest = _actors.LastOrDefault(a => _people.Contains(a) && !a.IsNewsSource);
@@ -45,7 +45,7 @@ internal sealed class ArticleState(Document document)
                 found.Add(_actors.First(a => _people.Contains(a) && !a.IsNewsSource && document.SentenceOfToken(a.Start) == sentence));
             }
         }
-        else if (pronoun is "they" or "we")
+        else if (pronoun is "they" or "we" or "them")
         {
             // The latest group of several parties in the last sentences, else the latest actor.
             int sentence = document.SentenceOfToken(start);

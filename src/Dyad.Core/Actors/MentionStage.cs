@@ -7,9 +7,9 @@ namespace Dyad.Actors;
 /// <summary>Finds dictionary mentions (states, organisations, people, titles, roles, pronouns) in every sentence.</summary>
 public sealed class MentionStage(ActorKnowledge knowledge, TriggerLexicon triggers) : IStage
 {
-    private static readonly Dictionary<string, string> Pronouns = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal)
     {
-        ["he"] = "s", ["she"] = "s", ["they"] = "p", ["it"] = "n", ["we"] = "p",
+        "he", "she", "they", "it", "we", "him", "them",
     };
 
     public string Name => "mentions";
@@ -51,7 +51,7 @@ public sealed class MentionStage(ActorKnowledge knowledge, TriggerLexicon trigge
                 }
                 else
                 {
-                    if (Pronouns.ContainsKey(tokens[t].Lower))
+                    if (Pronouns.Contains(tokens[t].Lower))
                         mentions.Add(new Mention(t, t + 1, MentionKind.Pronoun, "", "", tokens[t].Lower));
                     t++;
                 }
@@ -59,8 +59,6 @@ public sealed class MentionStage(ActorKnowledge knowledge, TriggerLexicon trigge
         }
         document.Mentions = mentions;
     }
-
-    public static bool IsPlural(string pronoun) => Pronouns.TryGetValue(pronoun, out var n) && n == "p";
 
     private static Mention ToMention(int start, int end, (ActorEntry Entry, string Sector, string Why) chosen) =>
         new(start, end, chosen.Entry.Kind, chosen.Entry.Code, chosen.Sector, chosen.Entry.Canonical)

@@ -44,7 +44,7 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
                 if (!lexicon.TryMatch(document, t, sentence.EndToken, out int end, out var trigger) || trigger is null) continue;
                 // What follows a promise in the same clause is promised too: "agreed to enhance ties by cooperating".
                 bool promised = promiseEnd >= 0 && !context.ClauseEndBetween(promiseEnd, t, commas: false);
-                var ev = Code(context, trigger, t, end, sentenceDates, leadDate, datelinePlace, promised);
+                var ev = Code(context, trigger, t, end, sentenceDates, leadDate, datelinePlace, promised, events);
                 if (ev is not null) events.Add(ev);
                 if (trigger.Type == EventType.AGREE || ev?.Modality == "future") promiseEnd = end;
                 t = end - 1;
@@ -78,7 +78,7 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
             || before.EndsWith("announced on", StringComparison.OrdinalIgnoreCase) || before.EndsWith("told reporters", StringComparison.OrdinalIgnoreCase);
     }
 
-    private Event? Code(SentenceContext c, Trigger trigger, int start, int end, List<DateMention> dates, DateOnly? leadDate, EventPlace? datelinePlace, bool promised)
+    private Event? Code(SentenceContext c, Trigger trigger, int start, int end, List<DateMention> dates, DateOnly? leadDate, EventPlace? datelinePlace, bool promised, List<Event> earlier)
     {
         var document = c.Document;
         var modality = Modality(c, start);
@@ -122,21 +122,30 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
             actors = c.AfterPreposition(end, "by", reporters);
             recipients = c.Subject(start, clauseStart, reporters);
         }
-        else if (trigger.Pos == 'N')
+        else if (trigger.Pos is 'N' or 'X')
         {
             actors = c.Possessor(start, reporters);
+            if (actors.Count == 0 && c.LightVerbBefore(start) is int light) actors = c.Subject(light, clauseStart, reporters);
             if (actors.Count == 0) actors = c.AfterPreposition(end, "between", reporters);
             if (actors.Count == 0) actors = c.AfterPreposition(end, "by", reporters);
             recipients = c.Recipient(end, trigger, reporters);
         }
         else
         {
+            int objectStart = trigger.Rest.Count > 0 ? start + trigger.FirstLength : end;
             actors = c.Subject(start, clauseStart, reporters);
             if (actors.Count == 0 && reporters.Count > 0 && !reporters[0].IsNewsSource && reporters[0].End <= start)
                 actors = [reporters[0]];
-            recipients = c.Recipient(end, trigger, reporters);
+            recipients = c.Recipient(objectStart, trigger, reporters);
+        }
+        if (actors.Count == 0 && passive && recipients.Count > 0 && trigger.Type is EventType.COERCE or EventType.SANCTION)
+        {
+            // "X was arrested": without "by", the authorities of X's country acted.
+            actors = [recipients[0] with { Sector = "GOV", Text = "authorities", Why = $"agentless passive: the authorities of {recipients[0].Code}", IsReference = true, Group = -1 }];
         }
         if (actors.Count == 0) return null;
+        if (recipients.Count == 0 && trigger.TakesObject && !passive && trigger.Pos == 'V')
+            recipients = ActorsOfNamedEvent(c, trigger.Rest.Count > 0 ? start + trigger.FirstLength : end, earlier, actors);
         if (recipients.Count == 0 && NeedsTarget(trigger.Type))
             recipients = c.LaterInClause(end, reporters, actors);
         // A domestic event keeps its recipient ("police arrested protesters"); the actor's own side does not.
@@ -170,6 +179,21 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
             Modality = modality,
             Size = SizeFinder.Find(document.Slice(c.Sentence.Span)),
         };
+    }
+
+    /// <summary>
+    /// "condemned the test": when the object names an event without its actor, the recipient is the actor of
+    /// the latest earlier event of that type in the article.
+    /// </summary>
+    private List<Actor> ActorsOfNamedEvent(SentenceContext c, int from, List<Event> earlier, List<Actor> actors)
+    {
+        int t = from;
+        while (t < c.Sentence.EndToken && t < from + 4 && c.Document.Tokens[t].IsWord && !lexicon.TryMatch(c.Document, t, c.Sentence.EndToken, out _, out _))
+            t++;
+        if (t >= c.Sentence.EndToken || !lexicon.TryMatch(c.Document, t, c.Sentence.EndToken, out _, out var named) || named?.Pos is not ('N' or 'X'))
+            return [];
+        var previous = earlier.LastOrDefault(e => e.Type == named.Type && !e.Actors.Any(a => actors.Any(x => x.Code == a.Code)));
+        return previous is null ? [] : [.. previous.Actors.Select(a => a with { IsReference = true, Why = $"actor of the {named.Type} named by '{named.Phrase}': {a.Why}" })];
     }
 
     /// <summary>Types whose events act on someone: with no recipient in grammatical position, the next actor in the clause is taken.</summary>

@@ -118,6 +118,17 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
         return [];
     }
 
+    /// <summary>A light verb governing a nominal trigger: "staged a protest", "carried out deadly airstrikes".</summary>
+    public int? LightVerbBefore(int start)
+    {
+        for (int t = start - 1; t >= Math.Max(Sentence.FirstToken, start - 5); t--)
+        {
+            if (Cues.TryGetValue(t, out var c) && c.Cue == Cue.Light && c.End <= start) return t;
+            if (!IsModifier(t)) return null;
+        }
+        return null;
+    }
+
     private int RelativePronounBefore(int start)
     {
         for (int t = start - 1; t >= Math.Max(Sentence.FirstToken, start - 3); t--)
@@ -129,7 +140,7 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
     }
 
     private List<Actor> Group(Actor actor, List<Actor> exclude) =>
-        [.. Actors.Where(a => a.Group == actor.Group && !a.IsNewsSource && !exclude.Contains(a)).DistinctBy(a => a.Code)];
+        [.. Actors.Where(a => a.Group == actor.Group && !a.IsNewsSource && !exclude.Contains(a)).DistinctBy(a => (a.Code, a.Sector))];
 
     private bool IsPrepositionObject(Actor actor)
     {

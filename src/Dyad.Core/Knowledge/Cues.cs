@@ -2,7 +2,7 @@ using Dyad.Documents;
 
 namespace Dyad.Knowledge;
 
-public enum Cue { Speech, According, Negation, Hypothetical, Future, Boundary, Preposition }
+public enum Cue { Speech, According, Negation, Hypothetical, Future, Boundary, Preposition, Light }
 
 /// <summary>Reporting verbs, negation, modality and clause-boundary words, matched as token phrases.</summary>
 public sealed class Cues

@@ -8,7 +8,10 @@ public sealed record Trigger(string Phrase, char Pos, EventType Type, string Mod
 {
     /// <summary>Word sequences after the first, each reached across a gap of up to four tokens ("impose * sanctions").</summary>
     public IReadOnlyList<string[]> Rest { get; init; } = [];
-    public bool TakesObject => Preps.Contains("-");
+    /// <summary>How many words the part before the first gap has; a recipient may stand in the gap ("accused * of").</summary>
+    public int FirstLength { get; init; }
+    /// <summary>The recipient may be the direct object ("-") or stand in the gap ("*": "accused * of shelling").</summary>
+    public bool TakesObject => Preps.Contains("-") || Preps.Contains("*");
 }
 
 /// <summary>The trigger lexicon compiled into a prefix tree over lower-cased tokens, with inflections expanded.</summary>
@@ -62,7 +65,7 @@ public sealed class TriggerLexicon
             var segments = trigger.Phrase.Split(" * ").Select(s => s.Split(' ')).ToList();
             var first = segments[0];
             var rest = segments.Skip(1).ToArray();
-            var withRest = trigger with { Rest = rest };
+            var withRest = trigger with { Rest = rest, FirstLength = first.Length };
             if (trigger.Pos == 'V')
             {
                 foreach (var form in _inflector.VerbForms(first[0]))
