@@ -35,6 +35,7 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
                 if (document.Actors[a].Start >= sentence.FirstToken) actors.Add(document.Actors[a]);
                 a++;
             }
+            if (IsHeadline(document, sentence)) continue;
             var context = new SentenceContext(document, sentence, s, actors, CueMap(document, sentence));
             var sentenceDates = dates.Where(d => sentence.Span.Contains(d.Span.Start)).ToList();
             int promiseEnd = -1;
@@ -51,6 +52,20 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
             }
         }
         document.Events = events;
+    }
+
+    /// <summary>A title-case line ("US Troops End Somali Tour") restates the story; its words are not prose.</summary>
+    private static bool IsHeadline(Document document, Sentence sentence)
+    {
+        int words = 0, capitals = 0;
+        for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
+        {
+            var token = document.Tokens[t];
+            if (!token.IsWord || token.Span.Length < 4) continue;
+            words++;
+            if (char.IsUpper(document.Text[token.Span.Start])) capitals++;
+        }
+        return words >= 4 && capitals * 10 >= words * 7;
     }
 
     private Dictionary<int, (Cue Cue, int End)> CueMap(Document document, Sentence sentence)
@@ -125,6 +140,9 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         else if (trigger.Pos is 'N' or 'X')
         {
             actors = c.Possessor(start, reporters);
+            // "Mugabe's assassination": a person before a violent noun is its victim, not its actor.
+            if (actors.Count > 0 && trigger.Type is EventType.ASSAULT or EventType.COERCE && actors.All(a => a.Office.Length > 0 || a.IsReference))
+                return null;
             if (actors.Count == 0 && c.LightVerbBefore(start) is int light) actors = c.Subject(light, clauseStart, reporters);
             if (actors.Count == 0) actors = c.AfterPreposition(end, "between", reporters);
             if (actors.Count == 0) actors = c.AfterPreposition(end, "by", reporters);

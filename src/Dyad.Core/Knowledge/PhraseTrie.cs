@@ -49,6 +49,22 @@ public sealed class PhraseTrie<T>
         node.Values = null;
     }
 
+    /// <summary>Every entry starting at token <paramref name="start"/>, shortest first, as (end, values).</summary>
+    public List<(int End, IReadOnlyList<T> Values)> AllMatches(string text, IReadOnlyList<Token> tokens, int start, int limit)
+    {
+        var found = new List<(int, IReadOnlyList<T>)>();
+        var node = _root;
+        for (int i = start; i < limit && node.Children is not null; i++)
+        {
+            var token = tokens[i];
+            string key = _lowerCase ? token.Lower : text.Substring(token.Span.Start, token.Span.Length);
+            if (!node.Children.TryGetValue(key, out var child)) break;
+            node = child;
+            if (node.Values is not null) found.Add((i + 1, node.Values));
+        }
+        return found;
+    }
+
     /// <summary>The longest entry starting at token <paramref name="start"/>, ending before <paramref name="limit"/>.</summary>
     public bool TryMatch(string text, IReadOnlyList<Token> tokens, int start, int limit, out int end, out IReadOnlyList<T> values)
     {

@@ -85,14 +85,17 @@ public sealed class TriggerLexicon
     {
         end = -1;
         trigger = null;
-        if (!_trie.TryMatch(document.Text, document.Tokens, start, limit, out int firstEnd, out var candidates)) return false;
-        foreach (var candidate in candidates)
+        // A short head with a gap can reach further than a longer head: "fired * ballistic missile" beats "fired at".
+        foreach (var (firstEnd, candidates) in _trie.AllMatches(document.Text, document.Tokens, start, limit))
         {
-            int e = MatchRest(document.Tokens, firstEnd, limit, candidate.Rest);
-            if (e > end)
+            foreach (var candidate in candidates)
             {
-                end = e;
-                trigger = candidate;
+                int e = MatchRest(document.Tokens, firstEnd, limit, candidate.Rest);
+                if (e > end)
+                {
+                    end = e;
+                    trigger = candidate;
+                }
             }
         }
         return trigger is not null;
