@@ -39,6 +39,7 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
             var context = new SentenceContext(document, sentence, s, actors, CueMap(document, sentence));
             var sentenceDates = dates.Where(d => sentence.Span.Contains(d.Span.Start)).ToList();
             int promiseEnd = -1;
+            int promise = -1;
             for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
             {
                 if (actors.Any(x => x.Start <= t && t < x.End)) continue;
@@ -46,8 +47,19 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
                 // What follows a promise in the same clause is promised too: "agreed to enhance ties by cooperating".
                 bool promised = promiseEnd >= 0 && !context.ClauseEndBetween(promiseEnd, t, commas: false);
                 var ev = Code(context, trigger, t, end, sentenceDates, leadDate, datelinePlace, promised, events);
+                if (ev is not null && promised && promise >= 0 && events[promise].Type == EventType.AGREE && ev.Type != EventType.AGREE)
+                {
+                    // "offered to hand over two suspects to Britain": the promise takes its content's recipient.
+                    if (events[promise].Recipients.Count == 0 && ev.Recipients.Count > 0)
+                        events[promise] = events[promise] with { Recipients = ev.Recipients, Reciprocal = false };
+                    ev = null;
+                }
                 if (ev is not null) events.Add(ev);
-                if (trigger.Type == EventType.AGREE || ev?.Modality == "future") promiseEnd = end;
+                if (trigger.Type == EventType.AGREE || ev?.Modality == "future")
+                {
+                    promiseEnd = end;
+                    if (ev?.Type == EventType.AGREE) promise = events.Count - 1;
+                }
                 t = end - 1;
             }
         }
@@ -98,9 +110,6 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         var document = c.Document;
         var modality = Modality(c, start);
         if (promised && modality == "asserted") modality = "future";
-        // Under a promise only what PLOVER turns into AGREE or CONCEDE stands; the rest is the promise's content.
-        if (promised && trigger.Type is not (EventType.CONSULT or EventType.SUPPORT or EventType.COOPERATE or EventType.AID or EventType.RETREAT or EventType.AGREE))
-            return null;
         if (modality == "hypothetical") return null;
         bool negated = c.Before(start, 3, Cue.Negation);
 
@@ -171,6 +180,9 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
 
         var type = trigger.Type;
         string cameo = trigger.Cameo;
+        // Exercises of several states together are joint exercises: material cooperation.
+        if (type == EventType.MOBILIZE && recipients.Count == 0 && actors.Select(a => a.Code).Distinct().Count() > 1)
+            (type, cameo) = (EventType.COOPERATE, "062");
         if (modality == "future")
             (type, cameo) = Future(type, cameo);
 
