@@ -35,7 +35,7 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
                 if (document.Actors[a].Start >= sentence.FirstToken) actors.Add(document.Actors[a]);
                 a++;
             }
-            if (IsHeadline(document, sentence)) continue;
+            if (IsHeadline(document, sentence, actors)) continue;
             var context = new SentenceContext(document, sentence, s, actors, CueMap(document, sentence));
             var sentenceDates = dates.Where(d => sentence.Span.Contains(d.Span.Start)).ToList();
             int promiseEnd = -1;
@@ -66,18 +66,19 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         document.Events = events;
     }
 
-    /// <summary>A title-case line ("US Troops End Somali Tour") restates the story; its words are not prose.</summary>
-    private static bool IsHeadline(Document document, Sentence sentence)
+    /// <summary>A title-case line ("US Troops End Somali Tour") restates the story; its words are not prose.
+    /// Names are capitalised in any sentence, so only words outside actor phrases count.</summary>
+    private static bool IsHeadline(Document document, Sentence sentence, List<Actor> actors)
     {
         int words = 0, capitals = 0;
         for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
         {
             var token = document.Tokens[t];
-            if (!token.IsWord || token.Span.Length < 4) continue;
+            if (!token.IsWord || token.Span.Length < 4 || actors.Any(a => a.Start <= t && t < a.End)) continue;
             words++;
             if (char.IsUpper(document.Text[token.Span.Start])) capitals++;
         }
-        return words >= 4 && capitals * 10 >= words * 7;
+        return words >= 3 && capitals * 10 >= words * 8;
     }
 
     private Dictionary<int, (Cue Cue, int End)> CueMap(Document document, Sentence sentence)
@@ -108,6 +109,10 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
     private Event? Code(SentenceContext c, Trigger trigger, int start, int end, List<DateMention> dates, DateOnly? leadDate, EventPlace? datelinePlace, bool promised, List<Event> earlier)
     {
         var document = c.Document;
+        // "the detained fishermen": a participle after a determiner describes, it does not report.
+        if (trigger.Pos == 'V' && start > c.Sentence.FirstToken && document.Tokens[start - 1].Lower is "the" or "a" or "an" or "its" or "their" or "his" or "her"
+            && document.Tokens[start].Lower.EndsWith("ed", StringComparison.Ordinal))
+            return null;
         var modality = Modality(c, start);
         if (promised && modality == "asserted") modality = "future";
         if (modality == "hypothetical") return null;
