@@ -48,5 +48,10 @@ internal static class Options
             Console.Error.WriteLine($"error {e.Message}");
             return 2;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"error {ErrorCodes.UnreadableInput}: {e.Message}");
+            return 2;
+        }
     }
 }

@@ -24,5 +24,10 @@ internal sealed class TableWriter : IEventWriter
             Markup.Escape(string.Join(" < ", ev.ReportedBy)));
     }
 
-    public void Flush() => AnsiConsole.Write(_table);
+    public void Flush()
+    {
+        // Redirected output has no terminal width; do not squeeze the table into 80 columns.
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 200;
+        AnsiConsole.Write(_table);
+    }
 }

@@ -25,8 +25,12 @@ public sealed class ActorStage(IReadOnlyDictionary<string, string> modifiers) : 
     public Layer Needs => Layer.Mentions;
     public Layer Produces => Layer.Actors;
 
-    public static IReadOnlyDictionary<string, string> LoadModifiers() =>
-        DataFile.EmbeddedRows("actors/modifiers.tsv", 2, 2).ToDictionary(r => r[0], r => r[1], StringComparer.Ordinal);
+    public static IReadOnlyDictionary<string, string> LoadModifiers()
+    {
+        var modifiers = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var r in DataFile.EmbeddedRows("actors/modifiers.tsv", 2, 2)) modifiers[r[0]] = r[1]; // a later row wins
+        return modifiers;
+    }
 
     public void Process(Document document)
     {

@@ -47,18 +47,19 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
                 // What follows a promise in the same clause is promised too: "agreed to enhance ties by cooperating".
                 bool promised = promiseEnd >= 0 && !context.ClauseEndBetween(promiseEnd, t, commas: false);
                 var ev = Code(context, trigger, t, end, sentenceDates, leadDate, datelinePlace, promised, events);
-                if (ev is not null && promised && promise >= 0 && events[promise].Type == EventType.AGREE && ev.Type != EventType.AGREE)
+                if (ev is not null && promised && promise >= 0 && ev.Type != events[promise].Type)
                 {
-                    // "offered to hand over two suspects to Britain": the promise takes its content's recipient.
-                    if (events[promise].Recipients.Count == 0 && ev.Recipients.Count > 0)
+                    // "offered to hand over two suspects to Britain": the promise takes its content's recipient;
+                    // what is promised, demanded or threatened did not happen.
+                    if (events[promise].Type == EventType.AGREE && events[promise].Recipients.Count == 0 && ev.Recipients.Count > 0)
                         events[promise] = events[promise] with { Recipients = ev.Recipients, Reciprocal = false };
                     ev = null;
                 }
                 if (ev is not null) events.Add(ev);
-                if (trigger.Type == EventType.AGREE || ev?.Modality == "future")
+                if (trigger.Type is EventType.AGREE or EventType.REQUEST or EventType.THREATEN || ev?.Modality == "future")
                 {
                     promiseEnd = end;
-                    if (ev?.Type == EventType.AGREE) promise = events.Count - 1;
+                    if (ev?.Type is EventType.AGREE or EventType.REQUEST or EventType.THREATEN) promise = events.Count - 1;
                 }
                 t = end - 1;
             }

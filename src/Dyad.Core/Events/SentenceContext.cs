@@ -87,6 +87,8 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
     public List<Actor> Recipient(int end, Trigger trigger, List<Actor> exclude)
     {
         if (trigger.Preps.Count == 0) return [];
+        // A noun takes no direct object: "the missile launch and urged Pyongyang" has no recipient for the launch.
+        bool takesObject = trigger.TakesObject && trigger.Pos == 'V';
         int limit = Math.Min(Sentence.EndToken, end + RecipientWindow);
         foreach (var actor in Actors.Where(a => a.Start >= end && a.Start < limit).OrderBy(a => a.Start))
         {
@@ -95,13 +97,13 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
             while (before >= end && IsModifier(before)) before--;
             if (before < end)
             {
-                if (trigger.TakesObject) return Group(actor, exclude);
+                if (takesObject) return Group(actor, exclude);
                 continue;
             }
             string word = Document.Tokens[before].Lower;
             if (trigger.Preps.Contains(word) && OnlyModifiers(before + 1, actor.Start)) return Group(actor, exclude);
             // A direct object may be reached through "of": "acknowledged the excellence of Korea's industry".
-            if (trigger.TakesObject && !HasPreposition(end, actor.Start, except: "of")) return Group(actor, exclude);
+            if (takesObject && !HasPreposition(end, actor.Start, except: "of")) return Group(actor, exclude);
         }
         return [];
     }

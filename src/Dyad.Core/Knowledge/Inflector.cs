@@ -1,16 +1,25 @@
 namespace Dyad.Knowledge;
 
 /// <summary>English inflections for the lexicon: regular rules plus a table of irregular verbs.</summary>
-public sealed class Inflector(IReadOnlyDictionary<string, string[]> irregular)
+public sealed class Inflector(IReadOnlyDictionary<string, List<string>> irregular)
 {
-    public static Inflector LoadEmbedded() => new(
-        DataFile.EmbeddedRows("events/irregular-verbs.tsv", 5, 5).ToDictionary(r => r[0], r => r[1..], StringComparer.Ordinal));
+    /// <summary>A verb may have several rows; each adds its forms ("burned" and "burnt").</summary>
+    public static Inflector LoadEmbedded()
+    {
+        var table = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var r in DataFile.EmbeddedRows("events/irregular-verbs.tsv", 5, 5))
+        {
+            if (!table.TryGetValue(r[0], out var forms)) table[r[0]] = forms = [];
+            forms.AddRange(r[1..].SelectMany(f => f.Split('|')));
+        }
+        return new Inflector(table);
+    }
 
     /// <summary>The base form and its past, participle, third-person and -ing forms.</summary>
     public IEnumerable<string> VerbForms(string verb)
     {
         if (irregular.TryGetValue(verb, out var forms))
-            return new[] { verb }.Concat(forms.SelectMany(f => f.Split('|'))).Distinct();
+            return new[] { verb }.Concat(forms).Distinct();
         return new[] { verb, Past(verb), Third(verb), Gerund(verb) }.Distinct();
     }
 
