@@ -184,6 +184,12 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         // A domestic event keeps its recipient ("police arrested protesters"); the actor's own side does not.
         recipients = [.. recipients.Where(r => !actors.Any(x => x.Group == r.Group || (x.Code == r.Code && x.Sector == r.Sector)))];
 
+        var triggerSpan = document.TokenSpan(start, end);
+        var countries = actors.Concat(recipients).Select(x => x.Code).Distinct().ToList();
+        var place = places.Find(document, c.Sentence.FirstToken, c.Sentence.EndToken, start, countries) ?? datelinePlace;
+        if (recipients.Count == 0 && trigger.Type == EventType.PROTEST)
+            recipients = [ImplicitState(place?.CountryCode ?? actors[0].Code, start)];
+
         var type = trigger.Type;
         string cameo = trigger.Cameo;
         // Exercises of several states together are joint exercises: material cooperation.
@@ -195,10 +201,7 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         bool reciprocal = recipients.Count == 0 && actors.Count > 1
             && type is EventType.CONSULT or EventType.AGREE or EventType.COOPERATE or EventType.SUPPORT;
 
-        var triggerSpan = document.TokenSpan(start, end);
         var date = NearestDate(document, dates, triggerSpan);
-        var countries = actors.Concat(recipients).Select(x => x.Code).Distinct().ToList();
-        var place = places.Find(document, c.Sentence.FirstToken, c.Sentence.EndToken, start, countries) ?? datelinePlace;
         var reportedBy = reporters.Select(r => r.Text).Append(document.Article.Source ?? "").Where(x => x.Length > 0).Distinct().ToList();
 
         return new Event(type, cameo, triggerSpan, c.Index)
@@ -231,6 +234,15 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         var previous = earlier.LastOrDefault(e => e.Type == named.Type && !e.Actors.Any(a => actors.Any(x => x.Code == a.Code)));
         return previous is null ? [] : [.. previous.Actors.Select(a => a with { IsReference = true, Why = $"actor of the {named.Type} named by '{named.Phrase}': {a.Why}" })];
     }
+
+    /// <summary>PLOVER codes a protest with no named target as directed at the state where it happens.</summary>
+    private static Actor ImplicitState(string code, int at) => new(at, at, code, "GOV")
+    {
+        Text = "",
+        Why = $"a protest with no named target is directed at the state where it happens ({code})",
+        IsReference = true,
+        Group = -1,
+    };
 
     /// <summary>Types whose events act on someone: with no recipient in grammatical position, the next actor in the clause is taken.</summary>
     private static bool NeedsTarget(EventType type) =>

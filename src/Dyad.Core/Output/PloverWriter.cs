@@ -44,10 +44,10 @@ public sealed class PloverWriter(Stream output) : IEventWriter
         json.WriteNumber("end", sentence.End);
         WriteSpan(json, "event_text", doc.ToOriginal(ev.Trigger));
         json.WriteStartArray("actor");
-        foreach (var a in ev.Actors) WriteSpan(json, null, doc.ToOriginal(doc.TokenSpan(a.Start, a.End)));
+        foreach (var a in ev.Actors) WriteActorSpan(json, doc, a);
         json.WriteEndArray();
         json.WriteStartArray("recipient");
-        foreach (var a in ev.Recipients) WriteSpan(json, null, doc.ToOriginal(doc.TokenSpan(a.Start, a.End)));
+        foreach (var a in ev.Recipients) WriteActorSpan(json, doc, a);
         json.WriteEndArray();
         if (!ev.DateSpan.IsEmpty) WriteSpan(json, "date", doc.ToOriginal(ev.DateSpan)); else json.WriteNull("date");
         if (ev.Place is { Span.IsEmpty: false } p) WriteSpan(json, "place", doc.ToOriginal(p.Span)); else json.WriteNull("place");
@@ -84,6 +84,13 @@ public sealed class PloverWriter(Stream output) : IEventWriter
         json.WriteEndObject();
         json.WriteString("version", r.Version);
         json.WriteEndObject();
+    }
+
+    /// <summary>An implied actor (a protest's target state) has no words in the text: its span is null.</summary>
+    private static void WriteActorSpan(Utf8JsonWriter json, Document doc, Actor a)
+    {
+        if (a.End > a.Start) WriteSpan(json, null, doc.ToOriginal(doc.TokenSpan(a.Start, a.End)));
+        else json.WriteNullValue();
     }
 
     private static void WriteCount(Utf8JsonWriter json, string name, int? value)
