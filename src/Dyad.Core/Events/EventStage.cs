@@ -51,7 +51,7 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
                 {
                     // "offered to hand over two suspects to Britain": the promise takes its content's recipient;
                     // what is promised, demanded or threatened did not happen.
-                    if (events[promise].Type == EventType.AGREE && events[promise].Recipients.Count == 0 && ev.Recipients.Count > 0)
+                    if (events[promise].Recipients.Count == 0 && ev.Recipients.Count > 0)
                         events[promise] = events[promise] with { Recipients = ev.Recipients, Reciprocal = false };
                     ev = null;
                 }
@@ -177,8 +177,10 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
             actors = [recipients[0] with { Sector = "GOV", Text = "authorities", Why = $"agentless passive: the authorities of {recipients[0].Code}", IsReference = true, Group = -1 }];
         }
         if (actors.Count == 0) return null;
-        if (recipients.Count == 0 && trigger.TakesObject && !passive && trigger.Pos == 'V')
-            recipients = ActorsOfNamedEvent(c, trigger.Rest.Count > 0 ? start + trigger.FirstLength : end, earlier, actors);
+        // "rejected an offer from Afghanistan", "condemned the test": the object names an event, whose author is the recipient.
+        if (recipients.Count == 0 && trigger.TakesObject && !passive && trigger.Pos == 'V'
+            && NamedEvent(c, trigger.Rest.Count > 0 ? start + trigger.FirstLength : end) is var (namedStart, namedEnd, namedTrigger))
+            recipients = AuthorOfNamedEvent(c, namedStart, namedEnd, namedTrigger, earlier, actors, reporters);
         if (recipients.Count == 0 && NeedsTarget(trigger.Type))
             recipients = c.LaterInClause(end, reporters, actors);
         // A domestic event keeps its recipient ("police arrested protesters"); the actor's own side does not.
@@ -220,19 +222,30 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         };
     }
 
-    /// <summary>
-    /// "condemned the test": when the object names an event without its actor, the recipient is the actor of
-    /// the latest earlier event of that type in the article.
-    /// </summary>
-    private List<Actor> ActorsOfNamedEvent(SentenceContext c, int from, List<Event> earlier, List<Actor> actors)
+    /// <summary>A nominal trigger within the first words of a verb's object ("a fresh offer", "the test").</summary>
+    private (int Start, int End, Trigger Trigger)? NamedEvent(SentenceContext c, int from)
     {
-        int t = from;
-        while (t < c.Sentence.EndToken && t < from + 4 && c.Document.Tokens[t].IsWord && !lexicon.TryMatch(c.Document, t, c.Sentence.EndToken, out _, out _))
-            t++;
-        if (t >= c.Sentence.EndToken || !lexicon.TryMatch(c.Document, t, c.Sentence.EndToken, out _, out var named) || named?.Pos is not ('N' or 'X'))
-            return [];
-        var previous = earlier.LastOrDefault(e => e.Type == named.Type && !e.Actors.Any(a => actors.Any(x => x.Code == a.Code)));
-        return previous is null ? [] : [.. previous.Actors.Select(a => a with { IsReference = true, Why = $"actor of the {named.Type} named by '{named.Phrase}': {a.Why}" })];
+        for (int t = from; t < c.Sentence.EndToken && t < from + 4 && c.Document.Tokens[t].IsWord; t++)
+        {
+            if (!lexicon.TryMatch(c.Document, t, c.Sentence.EndToken, out int end, out var trigger)) continue;
+            return trigger?.Pos is 'N' or 'X' ? (t, end, trigger) : null;
+        }
+        return null;
+    }
+
+    /// <summary>The author of a named event: its possessor, "by X" or "from X" after it, or the actor of the latest earlier event of its type.</summary>
+    private static List<Actor> AuthorOfNamedEvent(SentenceContext c, int start, int end, Trigger named, List<Event> earlier, List<Actor> actors, List<Actor> exclude)
+    {
+        var author = c.Possessor(start, exclude);
+        if (author.Count == 0) author = c.AfterPreposition(end, "by", exclude);
+        if (author.Count == 0) author = c.AfterPreposition(end, "from", exclude);
+        if (author.Count == 0)
+        {
+            var previous = earlier.LastOrDefault(e => e.Type == named.Type && !e.Actors.Any(a => actors.Any(x => x.Code == a.Code)));
+            if (previous is not null)
+                author = [.. previous.Actors.Select(a => a with { IsReference = true, Why = $"actor of the {named.Type} named by '{named.Phrase}': {a.Why}" })];
+        }
+        return [.. author.Where(a => !actors.Any(x => x.Group == a.Group))];
     }
 
     /// <summary>PLOVER codes a protest with no named target as directed at the state where it happens.</summary>
