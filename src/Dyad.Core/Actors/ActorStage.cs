@@ -9,7 +9,7 @@ namespace Dyad.Actors;
 /// "Defense ministers of South Korea and Canada"), resolves each to a code and sector, and links
 /// surnames, pronouns and descriptions to earlier actors of the article.
 /// </summary>
-public sealed class ActorStage(IReadOnlyDictionary<string, string> modifiers) : IStage
+public sealed class ActorStage(ActorKnowledge knowledge, IReadOnlyDictionary<string, string> modifiers) : IStage
 {
     private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
     {
@@ -47,7 +47,7 @@ public sealed class ActorStage(IReadOnlyDictionary<string, string> modifiers) : 
                 if (mentions[m].Start >= sentence.FirstToken) inSentence.Add(mentions[m]);
                 m++;
             }
-            AddSurnames(document, sentence, inSentence, state);
+            AddContextualMentions(document, sentence, inSentence, state);
             var chunks = BuildChunks(document, sentence, inSentence);
             var joined = Coordinated(document, chunks);
             string? sentenceCountry = inSentence.FirstOrDefault(x => x.Kind is MentionKind.Country or MentionKind.Capital)?.Code;
@@ -107,8 +107,11 @@ public sealed class ActorStage(IReadOnlyDictionary<string, string> modifiers) : 
         return document.Tokens[t].Lower;
     }
 
-    /// <summary>Capitalised words that repeat part of an earlier person's name ("Blair" after "Bill Blair").</summary>
-    private static void AddSurnames(Document document, Sentence sentence, List<Mention> mentions, ArticleState state)
+    /// <summary>
+    /// Mentions that need the article or the word's shape: surnames of people named earlier ("Blair" after
+    /// "Bill Blair"), "the North" in Korean news, and the leader in "Saudi-led coalition".
+    /// </summary>
+    private void AddContextualMentions(Document document, Sentence sentence, List<Mention> mentions, ArticleState state)
     {
         var covered = new HashSet<int>(mentions.SelectMany(x => Enumerable.Range(x.Start, x.End - x.Start)));
         var added = new List<Mention>();
@@ -125,10 +128,24 @@ public sealed class ActorStage(IReadOnlyDictionary<string, string> modifiers) : 
                 {
                     Why = $"'the {word}' in a story about the Koreas",
                 });
+            else if (word.EndsWith("-led", StringComparison.Ordinal) && Leader(word[..^4]) is { } leader)
+                added.Add(new Mention(t, t + 1, MentionKind.Demonym, leader.Code, "", word)
+                {
+                    Why = $"'{word}': led by {leader.Canonical} ({leader.Code})",
+                });
         }
         if (added.Count == 0) return;
         mentions.AddRange(added);
         mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
+    }
+
+    private ActorEntry? Leader(string name)
+    {
+        var tokens = knowledge.Tokenizer.Tokenize(name);
+        if (!knowledge.Names.TryMatch(name, tokens, 0, tokens.Count, out int end, out var entries) || end != tokens.Count) return null;
+        var entry = entries[^1];
+        return entry.Kind is MentionKind.Country or MentionKind.Demonym or MentionKind.Capital or MentionKind.Organization
+            && entry.Code != ActorKnowledge.NotAnActor ? entry : null;
     }
 
     private List<Chunk> BuildChunks(Document document, Sentence sentence, List<Mention> mentions)

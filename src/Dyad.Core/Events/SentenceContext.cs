@@ -47,7 +47,11 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
             if (relative >= 0 && actor.End < relative - 1) break;
             if (actor.IsNewsSource || exclude.Contains(actor)) continue;
             var first = Actors.First(a => a.Group == actor.Group);
-            if (IsPrepositionObject(first) || IsPossessorInside(actor, start)) continue;
+            if (IsPossessorInside(actor, start)) continue;
+            // "with the UN also condemning the coup": after "with", a noun before an -ing verb is its subject.
+            bool withSubject = start - actor.End <= 2 && Document.Tokens[start].Lower.EndsWith("ing", StringComparison.Ordinal)
+                && first.Start > Sentence.FirstToken && Document.Tokens[first.Start - 1].Lower == "with";
+            if (IsPrepositionObject(first) && !withSubject) continue;
             return Group(actor, exclude);
         }
         return [];

@@ -53,7 +53,7 @@ public sealed class Engine
             new DatelineStage(places.Result),
             new SentenceStage(tokenizer, abbreviations),
             new MentionStage(actors.Result, triggers),
-            new ActorStage(ActorStage.LoadModifiers()),
+            new ActorStage(actors.Result, ActorStage.LoadModifiers()),
             new EventStage(triggers, cues, new PlaceFinder(places.Result)),
             new MergeStage());
         string version = string.Join(", ",
