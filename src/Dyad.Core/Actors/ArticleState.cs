@@ -47,8 +47,16 @@ internal sealed class ArticleState(Document document)
         }
         else if (pronoun is "they" or "we" or "them")
         {
-            // The latest group of several parties in the last sentences, else the latest actor.
+            // An earlier group or body in the same sentence ("10,000 troops ..., with 8,000 of them"),
+            // else the latest group of several parties in the last sentences, else the latest actor.
             int sentence = document.SentenceOfToken(start);
+            var near = _actors.LastOrDefault(a => !a.IsNewsSource && !_people.Contains(a) && a.Sector.Length > 0
+                && document.SentenceOfToken(a.Start) == sentence);
+            if (near is not null)
+            {
+                found.Add(near);
+                return Refer(found, start, end, text, group);
+            }
             var several = _actors.LastOrDefault(a => !a.IsNewsSource && sentence - document.SentenceOfToken(a.Start) <= 2
                 && _actors.Count(b => b.Group == a.Group && b.Code != a.Code) > 0);
             var last = several ?? _actors.LastOrDefault(a => !a.IsNewsSource);
@@ -60,12 +68,15 @@ internal sealed class ArticleState(Document document)
             var body = _actors.LastOrDefault(a => !_people.Contains(a) && !a.IsNewsSource && a.Code != "UNK");
             if (body is not null) found.Add(body);
         }
-        return [.. found.Select(a => a with
+        return Refer(found, start, end, text, group);
+    }
+
+    private static List<Actor> Refer(List<Actor> antecedents, int start, int end, string text, int group) =>
+        [.. antecedents.Select(a => a with
         {
             Start = start, End = end, Text = text, Group = group, IsReference = true,
             Why = $"'{text}' refers to '{a.Text}' ({a.Code})",
         })];
-    }
 
     /// <summary>"the two ministers", "both countries": the latest two people (or, failing that, actors) with different codes.</summary>
     public List<Actor> RecentPair(int start, int end, string text, int group, string sector, bool people)

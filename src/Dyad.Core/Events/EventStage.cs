@@ -45,21 +45,25 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
                 if (actors.Any(x => x.Start <= t && t < x.End)) continue;
                 if (!lexicon.TryMatch(document, t, sentence.EndToken, out int end, out var trigger) || trigger is null) continue;
                 // What follows a promise in the same clause is promised too: "agreed to enhance ties by cooperating".
-                bool promised = promiseEnd >= 0 && !context.ClauseEndBetween(promiseEnd, t, commas: false);
+                // A verb joins the content through "to", "of", "for", "by" or an -ing form; a noun in the clause always does.
+                bool promised = promiseEnd >= 0 && !context.ClauseEndBetween(promiseEnd, t, commas: false)
+                    && (trigger.Pos != 'V' || context.WordBefore(t) is "to" or "of" or "for" or "by"
+                        || document.Tokens[t].Lower.EndsWith("ing", StringComparison.Ordinal));
                 var ev = Code(context, trigger, t, end, sentenceDates, leadDate, datelinePlace, promised, events);
                 if (ev is not null && promised && promise >= 0 && ev.Type != events[promise].Type)
                 {
                     // "offered to hand over two suspects to Britain": the promise takes its content's recipient;
-                    // what is promised, demanded or threatened did not happen.
-                    if (events[promise].Recipients.Count == 0 && ev.Recipients.Count > 0)
+                    // what is promised, demanded, threatened or alleged is not reported as done.
+                    if (events[promise].Type != EventType.ACCUSE && events[promise].Recipients.Count == 0 && ev.Recipients.Count > 0)
                         events[promise] = events[promise] with { Recipients = ev.Recipients, Reciprocal = false };
                     ev = null;
                 }
                 if (ev is not null) events.Add(ev);
-                if (trigger.Type is EventType.AGREE or EventType.REQUEST or EventType.THREATEN || ev?.Modality == "future")
+                // What is promised, demanded, threatened or alleged is that event's content.
+                if (trigger.Type is EventType.AGREE or EventType.REQUEST or EventType.THREATEN or EventType.ACCUSE || ev?.Modality == "future")
                 {
                     promiseEnd = end;
-                    if (ev?.Type is EventType.AGREE or EventType.REQUEST or EventType.THREATEN) promise = events.Count - 1;
+                    if (ev?.Type is EventType.AGREE or EventType.REQUEST or EventType.THREATEN or EventType.ACCUSE) promise = events.Count - 1;
                 }
                 t = end - 1;
             }
@@ -144,7 +148,7 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         }
         reporters.AddRange(c.Actors.Where(x => x.IsNewsSource));
 
-        bool passive = trigger.Pos == 'V' && IsPassive(c, start);
+        bool passive = trigger.Pos == 'V' && (IsPassive(c, start) || IsReducedPassive(c, trigger, start, end));
         List<Actor> actors;
         List<Actor> recipients;
         if (passive)
@@ -280,6 +284,15 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         EventType.RETREAT => (EventType.CONCEDE, "0356"),
         _ => (type, cameo),
     };
+
+    /// <summary>"civilians killed in an air strike": a participle of a transitive trigger followed by a preposition it does not take.</summary>
+    private static bool IsReducedPassive(SentenceContext c, Trigger trigger, int start, int end)
+    {
+        if (!trigger.TakesObject || trigger.Rest.Count > 0 || end >= c.Sentence.EndToken || start == c.Sentence.FirstToken) return false;
+        if (!c.Document.Tokens[start].Lower.EndsWith("ed", StringComparison.Ordinal)) return false;
+        return c.IsPreposition(end) && !trigger.Preps.Contains(c.Document.Tokens[end].Lower)
+            && c.Actors.Any(a => a.End == start);
+    }
 
     private static bool IsPassive(SentenceContext c, int start)
     {

@@ -148,11 +148,32 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
     private List<Actor> Group(Actor actor, List<Actor> exclude) =>
         [.. Actors.Where(a => a.Group == actor.Group && !a.IsNewsSource && !exclude.Contains(a)).DistinctBy(a => (a.Code, a.Sector))];
 
+    private static readonly HashSet<string> Quantities = new(StringComparer.Ordinal)
+    {
+        "thousands", "hundreds", "dozens", "millions", "scores", "tens", "some", "many", "most", "all", "several",
+        "none", "each", "one", "two", "three", "four", "five", "both", "number", "group", "groups", "crowd", "crowds",
+    };
+
+    /// <summary>An actor after a preposition, except "of" after a quantity ("thousands of protesters").</summary>
     private bool IsPrepositionObject(Actor actor)
     {
         int t = actor.Start - 1;
         while (t >= Sentence.FirstToken && IsModifier(t)) t--;
-        return t >= Sentence.FirstToken && Cues.TryGetValue(t, out var c) && c.Cue == Cue.Preposition;
+        if (t < Sentence.FirstToken || !Cues.TryGetValue(t, out var c) || c.Cue != Cue.Preposition) return false;
+        if (Document.Tokens[t].Lower != "of" || t - 1 < Sentence.FirstToken) return true;
+        var before = Document.Tokens[t - 1];
+        return before.Kind != TokenKind.Number && !Quantities.Contains(before.Lower);
+    }
+
+    /// <summary>Whether token <paramref name="t"/> is a preposition.</summary>
+    public bool IsPreposition(int t) => Cues.TryGetValue(t, out var c) && c.Cue == Cue.Preposition;
+
+    /// <summary>The word before <paramref name="t"/>, skipping adverbs and other modifiers.</summary>
+    public string WordBefore(int t)
+    {
+        int k = t - 1;
+        while (k > Sentence.FirstToken && Document.Tokens[k].Lower.EndsWith("ly", StringComparison.Ordinal)) k--;
+        return k >= Sentence.FirstToken ? Document.Tokens[k].Lower : "";
     }
 
     /// <summary>"North Korea" in "North Korea's troop deployment ... ": a possessor whose noun lies between it and the trigger.</summary>
