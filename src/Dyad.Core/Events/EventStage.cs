@@ -45,10 +45,12 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
                 if (actors.Any(x => x.Start <= t && t < x.End)) continue;
                 if (!lexicon.TryMatch(document, t, sentence.EndToken, out int end, out var trigger) || trigger is null) continue;
                 // What follows a promise in the same clause is promised too: "agreed to enhance ties by cooperating".
-                // A verb joins the content through "to", "of", "for", "by" or an -ing form; a noun in the clause always does.
+                // A verb joins the content through "to", "of", "for", "by" or an -ing form; a noun in the clause does
+                // too, except after an accusation: "condemned the missile launch" names a launch that happened.
                 bool promised = promiseEnd >= 0 && !context.ClauseEndBetween(promiseEnd, t, commas: false)
-                    && (trigger.Pos != 'V' || context.WordBefore(t) is "to" or "of" or "for" or "by"
-                        || document.Tokens[t].Lower.EndsWith("ing", StringComparison.Ordinal));
+                    && (trigger.Pos == 'V'
+                        ? context.WordBefore(t) is "to" or "of" or "for" or "by" || document.Tokens[t].Lower.EndsWith("ing", StringComparison.Ordinal)
+                        : promise < 0 || events[promise].Type != EventType.ACCUSE);
                 var ev = Code(context, trigger, t, end, sentenceDates, leadDate, datelinePlace, promised, events);
                 if (ev is not null && promised && promise >= 0 && ev.Type != events[promise].Type)
                 {
