@@ -204,7 +204,7 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         if (type == EventType.MOBILIZE && recipients.Count == 0 && actors.Select(a => a.Code).Distinct().Count() > 1)
             (type, cameo) = (EventType.COOPERATE, "062");
         if (modality == "future")
-            (type, cameo) = Future(type, cameo);
+            (type, cameo) = Future(type, cameo, c.ConditionAfter(end));
 
         bool reciprocal = recipients.Count == 0 && actors.Count > 1
             && type is EventType.CONSULT or EventType.AGREE or EventType.COOPERATE or EventType.SUPPORT;
@@ -269,16 +269,23 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
 
     private static string Modality(SentenceContext c, int start)
     {
-        if (c.Before(start, 4, Cue.Hypothetical)) return "hypothetical";
+        // "said they would meet": in reported speech "would" is the future of the report, not a hypothesis.
+        if (c.Before(start, 4, Cue.Hypothetical))
+            return c.Document.Tokens[c.HypotheticalBefore(start)].Lower == "would" && c.SpeechBefore(start) ? "future" : "hypothetical";
         if (c.Before(start, 3, Cue.Future)) return "future";
         // "agreed to cooperate", "pledged to provide aid": an infinitive under another verb is intended, not done.
         if (start > c.Sentence.FirstToken && c.Document.Tokens[start - 1].Lower == "to" && !c.Cues.ContainsKey(start - 1)) return "future";
         return "asserted";
     }
 
-    /// <summary>PLOVER: promised cooperation is AGREE; an announced future withdrawal is CONCEDE.</summary>
-    private static (EventType, string) Future(EventType type, string cameo) => type switch
+    /// <summary>
+    /// PLOVER: promised cooperation is AGREE; an announced future withdrawal is CONCEDE; a future act of
+    /// conflict, or any future act on a condition ("unless ..."), is a threat.
+    /// </summary>
+    private static (EventType, string) Future(EventType type, string cameo, bool conditional) => type switch
     {
+        _ when conditional && type is not (EventType.AGREE or EventType.THREATEN) => (EventType.THREATEN, "130"),
+        EventType.ASSAULT or EventType.COERCE or EventType.SANCTION or EventType.PROTEST => (EventType.THREATEN, "130"),
         EventType.CONSULT => (EventType.AGREE, "036"),
         EventType.SUPPORT => (EventType.AGREE, "032"),
         EventType.COOPERATE => (EventType.AGREE, "030"),

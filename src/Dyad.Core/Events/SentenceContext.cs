@@ -29,6 +29,25 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
         return false;
     }
 
+    /// <summary>The position of the hypothetical cue within four tokens before <paramref name="start"/>.</summary>
+    public int HypotheticalBefore(int start)
+    {
+        for (int t = start - 1; t >= Math.Max(Sentence.FirstToken, start - 4); t--)
+            if (Cues.TryGetValue(t, out var c) && c.Cue == Cue.Hypothetical) return t;
+        return start;
+    }
+
+    /// <summary>Whether a reporting verb stands earlier in the sentence.</summary>
+    public bool SpeechBefore(int start) => Cues.Any(kv => kv.Key < start && kv.Value.Cue == Cue.Speech);
+
+    /// <summary>Whether "unless" or "if" follows the trigger in the sentence: a conditional promise or threat.</summary>
+    public bool ConditionAfter(int end)
+    {
+        for (int t = end; t < Sentence.EndToken; t++)
+            if (Document.Tokens[t].Lower is "unless" or "if") return true;
+        return false;
+    }
+
     /// <summary>The actor ending closest before <paramref name="position"/>, not before <paramref name="min"/>.</summary>
     public Actor? ActorBefore(int position, int min) =>
         Actors.Where(a => a.End <= position && a.Start >= min).MaxBy(a => a.End);
