@@ -43,6 +43,8 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
             for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
             {
                 if (actors.Any(x => x.Start <= t && t < x.End)) continue;
+                // A capitalised word inside a sentence is a name ("Sue", "Operation Strike"), not a trigger.
+                if (t > sentence.FirstToken && char.IsUpper(document.Text[document.Tokens[t].Span.Start])) continue;
                 if (!lexicon.TryMatch(document, t, sentence.EndToken, out int end, out var trigger) || trigger is null) continue;
                 // What follows a promise in the same clause is promised too: "agreed to enhance ties by cooperating".
                 // A verb joins the content through "to", "of", "for", "by" or an -ing form; a noun in the clause does
@@ -194,9 +196,13 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
 
         var triggerSpan = document.TokenSpan(start, end);
         var countries = actors.Concat(recipients).Select(x => x.Code).Distinct().ToList();
-        var place = places.Find(document, c.Sentence.FirstToken, c.Sentence.EndToken, start, countries) ?? datelinePlace;
+        var stated = places.Find(document, c.Sentence.FirstToken, c.Sentence.EndToken, start, countries);
+        var place = stated ?? datelinePlace;
         if (recipients.Count == 0 && trigger.Type == EventType.PROTEST)
             recipients = [ImplicitState(place?.CountryCode ?? actors[0].Code, start)];
+        // A material act with no one named acts on the place it happens in: "lifted the emergency in West Darfur".
+        else if (recipients.Count == 0 && stated?.CountryCode is { } where && IsMaterial(trigger.Type))
+            recipients = [ImplicitState(where, start)];
 
         var type = trigger.Type;
         string cameo = trigger.Cameo;
@@ -254,11 +260,14 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         return [.. author.Where(a => !actors.Any(x => x.Group == a.Group))];
     }
 
-    /// <summary>PLOVER codes a protest with no named target as directed at the state where it happens.</summary>
+    private static bool IsMaterial(EventType type) => type is EventType.COERCE or EventType.CONCEDE or EventType.RETREAT
+        or EventType.MOBILIZE or EventType.ASSAULT or EventType.SANCTION or EventType.AID or EventType.COOPERATE;
+
+    /// <summary>The state where an event happens, as its implied target (PLOVER codes protests that way).</summary>
     private static Actor ImplicitState(string code, int at) => new(at, at, code, "GOV")
     {
         Text = "",
-        Why = $"a protest with no named target is directed at the state where it happens ({code})",
+        Why = $"no target is named: the state where it happens ({code})",
         IsReference = true,
         Group = -1,
     };
