@@ -124,7 +124,9 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
                 continue;
             }
             string word = Document.Tokens[before].Lower;
-            if (trigger.Preps.Contains(word) && OnlyModifiers(before + 1, actor.Start)) return Group(actor, exclude);
+            // "demanded that its partners refuse": the one a demand is made of follows "that".
+            bool introduced = trigger.Preps.Contains(word) || (word == "that" && trigger.Type == EventType.REQUEST);
+            if (introduced && OnlyModifiers(before + 1, actor.Start)) return Group(actor, exclude);
             // A direct object may be reached through "of": "acknowledged the excellence of Korea's industry".
             if (takesObject && !HasPreposition(end, actor.Start, except: "of")) return Group(actor, exclude);
         }

@@ -8,6 +8,7 @@ public sealed record Place(string Name, string Kind, string Country, string Admi
 public sealed class Gazetteer
 {
     public const string File = "places/places.tsv.gz";
+    private const long LargeTown = 100_000;
 
     private readonly Dictionary<string, List<Place>> _byName;
 
@@ -60,6 +61,8 @@ public sealed class Gazetteer
         {
             var preferred = candidates.FirstOrDefault(p => preferredCountries.Contains(p.Country));
             if (preferred is not null) return preferred;
+            // A small town abroad is more likely an unknown local place than the one the story means.
+            return candidates.FirstOrDefault(p => p.Kind != "city" || p.Population >= LargeTown);
         }
         return candidates.FirstOrDefault();
     }
