@@ -157,7 +157,8 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         List<Actor> recipients;
         if (passive)
         {
-            actors = c.AfterPreposition(end, "by", reporters);
+            // The agent follows closely: "was attacked overnight by Russian forces".
+            actors = c.AfterPreposition(end, "by", reporters, window: 4);
             recipients = c.Subject(start, clauseStart, reporters);
         }
         else if (trigger.Pos is 'N' or 'X')

@@ -94,9 +94,9 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
     }
 
     /// <summary>The actor introduced by <paramref name="preposition"/> soon after the trigger ("attacked by X", "talks between X and Y").</summary>
-    public List<Actor> AfterPreposition(int end, string preposition, List<Actor> exclude)
+    public List<Actor> AfterPreposition(int end, string preposition, List<Actor> exclude, int window = RecipientWindow)
     {
-        for (int t = end; t < Math.Min(Sentence.EndToken, end + RecipientWindow); t++)
+        for (int t = end; t < Math.Min(Sentence.EndToken, end + window); t++)
         {
             if (IsClauseEnd(t)) break;
             if (Document.Tokens[t].Lower != preposition) continue;
