@@ -122,7 +122,7 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         if (trigger.Pos == 'V' && start > c.Sentence.FirstToken && document.Tokens[start - 1].Lower is "the" or "a" or "an" or "its" or "their" or "his" or "her"
             && document.Tokens[start].Lower.EndsWith("ed", StringComparison.Ordinal))
             return null;
-        var modality = Modality(c, start);
+        var modality = Modality(c, trigger, start);
         if (promised && modality == "asserted") modality = "future";
         if (modality == "hypothetical") return null;
         bool negated = c.Before(start, 3, Cue.Negation);
@@ -277,14 +277,15 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
     private static bool NeedsTarget(EventType type) =>
         type is EventType.ASSAULT or EventType.COERCE or EventType.SANCTION or EventType.AID or EventType.COOPERATE or EventType.THREATEN;
 
-    private static string Modality(SentenceContext c, int start)
+    private static string Modality(SentenceContext c, Trigger trigger, int start)
     {
         // "said they would meet": in reported speech "would" is the future of the report, not a hypothesis.
         if (c.Before(start, 4, Cue.Hypothetical))
             return c.Document.Tokens[c.HypotheticalBefore(start)].Lower == "would" && c.SpeechBefore(start) ? "future" : "hypothetical";
         if (c.Before(start, 3, Cue.Future)) return "future";
         // "agreed to cooperate", "pledged to provide aid": an infinitive under another verb is intended, not done.
-        if (start > c.Sentence.FirstToken && c.Document.Tokens[start - 1].Lower == "to" && !c.Cues.ContainsKey(start - 1)) return "future";
+        if (start > c.Sentence.FirstToken && c.Document.Tokens[start - 1].Lower == "to" && trigger.Pos == 'V'
+            && c.Document.Tokens[start].Lower == trigger.Phrase.Split(' ')[0]) return "future";
         return "asserted";
     }
 
