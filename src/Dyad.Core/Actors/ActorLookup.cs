@@ -39,6 +39,11 @@ public sealed class ActorLookup(Engine engine)
             .ThenByDescending(x => x.Actor.Code.Length > 0 && x.Actor.Code != "UNK")
             .Select(x => x.Actor)
             .FirstOrDefault();
+        // An unknown name in a context that names a country ("the PRD" in "Mexican ...") belongs to that country.
+        if ((best is null || best.Code == "UNK") && offset > 0
+            && document.Actors.FirstOrDefault(a => a.Code is { Length: > 0 } and not "UNK" && document.TokenSpan(a.Start, a.End).End <= start) is { } named)
+            return new ActorResolution(named.Code, best?.Sector ?? "", phrase, best?.Office ?? "", best?.Text ?? "",
+                $"not in the dictionaries; the context names {named.Code} ('{named.Text}')");
         if (best is not null)
             return new ActorResolution(best.Code, best.Sector, best.Text, best.Office, best.Text, best.Why);
         var place = engine.Places.Resolve(StripArticle(phrase));

@@ -128,6 +128,13 @@ public sealed class ActorStage(ActorKnowledge knowledge, IReadOnlyDictionary<str
                 {
                     Why = $"'the {word}' in a story about the Koreas",
                 });
+            // "Museveni": the family name of the one person in office with it.
+            else if (knowledge.PersonBySurname(word, document.Article.Date) is { } known)
+                added.Add(new Mention(t, t + 1, MentionKind.Person, known.Code, known.Sector, known.Canonical)
+                {
+                    Office = known.Office,
+                    Why = $"'{word}' is the family name of {known.Canonical}, {known.Office} ({known.Source})",
+                });
             else if (word.EndsWith("-led", StringComparison.Ordinal) && Leader(word[..^4]) is { } leader)
                 added.Add(new Mention(t, t + 1, MentionKind.Demonym, leader.Code, "", word)
                 {

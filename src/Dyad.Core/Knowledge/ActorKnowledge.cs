@@ -17,6 +17,7 @@ public sealed class ActorKnowledge
     public const string NotAnActor = "-";
 
     private readonly Dictionary<string, string> _countryNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ActorEntry>> _surnames = new(StringComparer.Ordinal);
 
     private ActorKnowledge(Tokenizer tokenizer)
     {
@@ -29,6 +30,17 @@ public sealed class ActorKnowledge
     public PhraseTrie<ActorEntry> Names { get; }
     public PhraseTrie<ActorEntry> Roles { get; }
     public int PeopleCount { get; private set; }
+
+    /// <summary>
+    /// The one person in office at <paramref name="date"/> (or, without a date, ever) whose family name this is
+    /// ("Museveni"); null when no one or several people have it.
+    /// </summary>
+    public ActorEntry? PersonBySurname(string surname, DateOnly? date)
+    {
+        if (!_surnames.TryGetValue(surname, out var entries)) return null;
+        var candidates = date is DateOnly d ? entries.Where(e => e.Covers(d)).ToList() : entries;
+        return candidates.Select(e => e.Canonical).Distinct().Count() == 1 ? candidates[^1] : null;
+    }
 
     /// <summary>The short English name of a code ("KOR" -> "South Korea").</summary>
     public string CountryName(string code) => _countryNames.TryGetValue(code, out var name) ? name : code;
@@ -118,6 +130,11 @@ public sealed class ActorKnowledge
             var keys = Keys(form);
             if (replace) RemoveOverlapping(keys, entry);
             Names.Add(keys, entry);
+            if (keys.Count > 1 && keys[^1].Length > 3)
+            {
+                if (!_surnames.TryGetValue(keys[^1], out var list)) _surnames[keys[^1]] = list = [];
+                if (!list.Contains(entry)) list.Add(entry);
+            }
         }
         PeopleCount++;
     }
