@@ -32,7 +32,7 @@ const END = '# ==== END GENERATED';
 
 const SECTORS = new Set(('GOV MIL COP JUD LEG PTY REB SPY UAF UNK CVL BUS CRM EDU ELI JRN LAB MED ' +
   'REL REF OPP AGR PRM PRE').split(' '));
-const KINDS = new Set(['name', 'adj', 'capital', 'seat', 'region']);
+const KINDS = new Set(['name', 'adj', 'capital', 'seat', 'region', 'not']);
 const INTERNATIONAL = new Set(['UNO', 'EUR', 'IGO', 'NGO', 'IMG', 'MNC']);
 
 // ---- curation tables for the generated part --------------------------------
@@ -320,7 +320,7 @@ function check() {
   for (const { fields: f, line } of rows(cLines)) {
     if (f.length !== 4) { err(COUNTRIES, line, `expected 4 tab-separated fields, found ${f.length}`); continue; }
     const [code, kind, text, sector] = f;
-    if (!/^[A-Z]{3}$/.test(code) || INTERNATIONAL.has(code)) err(COUNTRIES, line, `bad state code '${code}'`);
+    if (kind !== 'not' && (!/^[A-Z]{3}$/.test(code) || INTERNATIONAL.has(code))) err(COUNTRIES, line, `bad state code '${code}'`);
     if (!KINDS.has(kind)) err(COUNTRIES, line, `bad kind '${kind}'`);
     if (!text || text !== text.trim() || /\s{2}/.test(text)) err(COUNTRIES, line, `bad text '${text}'`);
     if (sector && !SECTORS.has(sector)) err(COUNTRIES, line, `bad sector '${sector}'`);

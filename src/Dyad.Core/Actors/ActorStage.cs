@@ -128,8 +128,8 @@ public sealed class ActorStage(ActorKnowledge knowledge, IReadOnlyDictionary<str
                 {
                     Why = $"'the {word}' in a story about the Koreas",
                 });
-            // "Museveni": the family name of the one person in office with it.
-            else if (knowledge.PersonBySurname(word, document.Article.Date) is { } known)
+            // "Museveni", "President Museveni": the family name, standing alone, of the one person in office with it.
+            else if (StandsAlone(document, sentence, mentions, t) && knowledge.PersonBySurname(word, document.Article.Date) is { } known)
                 added.Add(new Mention(t, t + 1, MentionKind.Person, known.Code, known.Sector, known.Canonical)
                 {
                     Office = known.Office,
@@ -144,6 +144,13 @@ public sealed class ActorStage(ActorKnowledge knowledge, IReadOnlyDictionary<str
         if (added.Count == 0) return;
         mentions.AddRange(added);
         mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
+    }
+
+    private static bool StandsAlone(Document document, Sentence sentence, List<Mention> mentions, int t)
+    {
+        bool before = t > sentence.FirstToken && IsCapitalized(document, t - 1) && !mentions.Any(m => m.End == t && m.Kind == MentionKind.Title);
+        bool after = t + 1 < sentence.EndToken && IsCapitalized(document, t + 1);
+        return !before && !after;
     }
 
     private ActorEntry? Leader(string name)
