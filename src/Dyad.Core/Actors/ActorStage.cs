@@ -65,6 +65,9 @@ public sealed class ActorStage(ActorKnowledge knowledge, IReadOnlyDictionary<str
                     actors.Add(actor);
                     state.Remember(actor, resolved.Count == 1 ? person : null);
                 }
+                // "the Democratic Party (DP)": later "the DP" is the same actor.
+                if (resolved.Count == 1 && Abbreviation(document, sentence, chunk.End) is { } abbreviation)
+                    state.RememberAbbreviation(abbreviation, resolved[0]);
             }
         }
         document.Actors = actors;
@@ -119,7 +122,12 @@ public sealed class ActorStage(ActorKnowledge knowledge, IReadOnlyDictionary<str
         {
             if (covered.Contains(t) || !IsCapitalized(document, t)) continue;
             string word = document.TokenText(t, t + 1);
-            if (state.PersonByNamePart(word) is { } person)
+            if (state.ByAbbreviation(word) is { } defined)
+                added.Add(new Mention(t, t + 1, MentionKind.Organization, defined.Code, defined.Sector, defined.Text)
+                {
+                    Why = $"'{word}' abbreviates '{defined.Text}', defined earlier",
+                });
+            else if (state.PersonByNamePart(word) is { } person)
                 added.Add(person with { Start = t, End = t + 1, Why = $"refers to {person.Canonical}, named earlier" });
             // In Korean news "the North" and "the South" are the two Koreas.
             else if (word is "North" or "South" && t > sentence.FirstToken && document.Tokens[t - 1].Lower == "the"
@@ -144,6 +152,14 @@ public sealed class ActorStage(ActorKnowledge knowledge, IReadOnlyDictionary<str
         if (added.Count == 0) return;
         mentions.AddRange(added);
         mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
+    }
+
+    /// <summary>An all-capitals word in brackets right after a phrase: "(DP)".</summary>
+    private static string? Abbreviation(Document document, Sentence sentence, int end)
+    {
+        if (end + 2 >= sentence.EndToken || document.Tokens[end].Lower != "(" || document.Tokens[end + 2].Lower != ")") return null;
+        string word = document.TokenText(end + 1, end + 2);
+        return word.Length is >= 2 and <= 8 && word.All(c => char.IsUpper(c) || char.IsDigit(c) || c == '-') ? word : null;
     }
 
     private static bool StandsAlone(Document document, Sentence sentence, List<Mention> mentions, int t)

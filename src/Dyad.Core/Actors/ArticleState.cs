@@ -9,6 +9,7 @@ internal sealed class ArticleState(Document document)
     private readonly List<Actor> _actors = [];
     private readonly HashSet<Actor> _people = [];
     private readonly Dictionary<string, int> _codeCounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Actor> _abbreviations = new(StringComparer.Ordinal);
 
     public void Remember(Actor actor, Mention? person = null)
     {
@@ -28,6 +29,10 @@ internal sealed class ArticleState(Document document)
     public Mention? PersonByNamePart(string word) => _namePart.GetValueOrDefault(word);
 
     public bool HasSeen(string code) => _codeCounts.ContainsKey(code);
+
+    public void RememberAbbreviation(string abbreviation, Actor actor) => _abbreviations[abbreviation] = actor;
+
+    public Actor? ByAbbreviation(string word) => _abbreviations.GetValueOrDefault(word);
 
     public bool IsPerson(Actor actor) => _people.Contains(actor);
 
