@@ -63,17 +63,20 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
                     ev = null;
                 }
                 if (ev is not null) events.Add(ev);
-                // What is promised, demanded, threatened or alleged is that event's content.
-                if (trigger.Type is EventType.AGREE or EventType.REQUEST or EventType.THREATEN or EventType.ACCUSE || ev?.Modality == "future")
+                if (TakesContent(trigger.Type) || ev?.Modality == "future")
                 {
                     promiseEnd = end;
-                    if (ev?.Type is EventType.AGREE or EventType.REQUEST or EventType.THREATEN or EventType.ACCUSE) promise = events.Count - 1;
+                    if (ev is not null && TakesContent(ev.Type)) promise = events.Count - 1;
                 }
                 t = end - 1;
             }
         }
         document.Events = events;
     }
+
+    /// <summary>What is promised, demanded, threatened or alleged is the content of that event.</summary>
+    private static bool TakesContent(EventType type) =>
+        type is EventType.AGREE or EventType.REQUEST or EventType.THREATEN or EventType.ACCUSE;
 
     /// <summary>A title-case line ("US Troops End Somali Tour") restates the story; its words are not prose.
     /// Names are capitalised in any sentence, so only words outside actor phrases count.</summary>
