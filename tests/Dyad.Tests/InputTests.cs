@@ -17,19 +17,11 @@ public sealed class InputTests
     [Fact]
     public void Binary_file_is_refused()
     {
-        string file = Path.Combine(Path.GetTempPath(), $"dyad-binary-{Guid.NewGuid():N}.bin");
-        File.WriteAllBytes(file, [0x7F, 0x45, 0x4C, 0x46, 0, 0, 1, 2, 0, 0, 0, 3, 0xFF, 0xFE, 0]);
-        try
-        {
-            var r = Cli.Run(null, "code", file);
-            Assert.Equal(1, r.ExitCode);
-            Assert.Contains("DYAD003", r.Stderr);
-            Assert.Contains(file, r.Stderr);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        using var file = new TempFile(".bin", [0x7F, 0x45, 0x4C, 0x46, 0, 0, 1, 2, 0, 0, 0, 3, 0xFF, 0xFE, 0]);
+        var r = Cli.Run(null, "code", file.Path);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("DYAD003", r.Stderr);
+        Assert.Contains(file.Path, r.Stderr);
     }
 
     [Fact]
@@ -54,18 +46,10 @@ public sealed class InputTests
     [Fact]
     public void Invalid_utf8_is_decoded_with_a_warning()
     {
-        string file = Path.Combine(Path.GetTempPath(), $"dyad-latin1-{Guid.NewGuid():N}.txt");
-        File.WriteAllBytes(file, [.. "Japan condemned the launch in Gen"u8, 0xE8, .. "ve on Friday."u8]);
-        try
-        {
-            var r = Cli.Run(null, "code", "--date", "2024-11-02", file);
-            Assert.Equal(0, r.ExitCode);
-            Assert.Contains("DYAD004", r.Stderr);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        using var file = new TempFile(".txt", [.. "Japan condemned the launch in Gen"u8, 0xE8, .. "ve on Friday."u8]);
+        var r = Cli.Run(null, "code", "--date", "2024-11-02", file.Path);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("DYAD004", r.Stderr);
     }
 
     [Fact]
@@ -91,22 +75,15 @@ public sealed class InputTests
     [Fact]
     public void Huge_article_is_refused_without_reading_it()
     {
-        string file = Path.Combine(Path.GetTempPath(), $"dyad-huge-{Guid.NewGuid():N}.txt");
-        using (var stream = File.Create(file))
+        using var file = new TempFile(".txt", []);
+        using (var stream = File.Create(file.Path))
         {
             var line = "Japan condemned the launch on Friday. "u8.ToArray();
             for (long written = 0; written < 50_000_000; written += line.Length) stream.Write(line);
         }
-        try
-        {
-            var r = Cli.Run(null, "code", file);
-            Assert.Equal(1, r.ExitCode);
-            Assert.Contains("DYAD007", r.Stderr);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        var r = Cli.Run(null, "code", file.Path);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("DYAD007", r.Stderr);
     }
 
     [Fact]
@@ -130,5 +107,19 @@ public sealed class InputTests
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    /// <summary>A file in the temporary folder, deleted when disposed.</summary>
+    private sealed class TempFile : IDisposable
+    {
+        public TempFile(string extension, byte[] content)
+        {
+            Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"dyad-{Guid.NewGuid():N}{extension}");
+            File.WriteAllBytes(Path, content);
+        }
+
+        public string Path { get; }
+
+        public void Dispose() => File.Delete(Path);
     }
 }
