@@ -63,7 +63,7 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
                     ev = null;
                 }
                 if (ev is not null) events.Add(ev);
-                if (TakesContent(trigger.Type) || ev?.Modality == "future")
+                if (TakesContent(trigger.Type) || ev?.Modality is "future" or "intended")
                 {
                     promiseEnd = end;
                     if (ev is not null && TakesContent(ev.Type)) promise = events.Count - 1;
@@ -126,7 +126,7 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
             && document.Tokens[start].Lower.EndsWith("ed", StringComparison.Ordinal))
             return null;
         var modality = Modality(c, trigger, start);
-        if (promised && modality == "asserted") modality = "future";
+        if (promised && modality == "asserted") modality = "intended";
         if (modality == "hypothetical") return null;
         bool negated = c.Before(start, 3, Cue.Negation);
 
@@ -213,7 +213,9 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         // Exercises of several states together are joint exercises: material cooperation.
         if (type == EventType.MOBILIZE && recipients.Count == 0 && actors.Select(a => a.Code).Distinct().Count() > 1)
             (type, cameo) = (EventType.COOPERATE, "062");
-        if (modality == "future")
+        // An explicit future ("will", "plans to") of a conflictual act is a threat; a bare infinitive
+        // ("used tear gas to disperse protesters") states a purpose and keeps its type.
+        if (modality == "future" || (modality == "intended" && IsCooperative(type)))
             (type, cameo) = Future(type, cameo, c.ConditionAfter(end));
 
         bool reciprocal = recipients.Count == 0 && actors.Count > 1
@@ -264,6 +266,9 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         return [.. author.Where(a => !actors.Any(x => x.Group == a.Group))];
     }
 
+    private static bool IsCooperative(EventType type) => type is EventType.CONSULT or EventType.SUPPORT
+        or EventType.COOPERATE or EventType.AID or EventType.RETREAT or EventType.AGREE;
+
     private static bool IsMaterial(EventType type) => type is EventType.COERCE or EventType.CONCEDE or EventType.RETREAT
         or EventType.MOBILIZE or EventType.ASSAULT or EventType.SANCTION or EventType.AID or EventType.COOPERATE;
 
@@ -288,7 +293,7 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         if (c.Before(start, 3, Cue.Future)) return "future";
         // "agreed to cooperate", "pledged to provide aid": an infinitive under another verb is intended, not done.
         if (start > c.Sentence.FirstToken && c.Document.Tokens[start - 1].Lower == "to" && trigger.Pos == 'V'
-            && c.Document.Tokens[start].Lower == trigger.Phrase.Split(' ')[0]) return "future";
+            && c.Document.Tokens[start].Lower == trigger.Phrase.Split(' ')[0]) return "intended";
         return "asserted";
     }
 
