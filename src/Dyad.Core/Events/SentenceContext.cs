@@ -139,7 +139,7 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
         foreach (var actor in Actors.Where(a => a.Start >= end && a.Start < end + 12).OrderBy(a => a.Start))
         {
             if (ClauseEndBetween(end, actor.Start)) break;
-            if (actor.IsNewsSource || exclude.Contains(actor) || actors.Any(x => x.Group == actor.Group)) continue;
+            if (actor.IsNewsSource || exclude.Contains(actor) || actors.Any(x => x.Group == actor.Group) || actor.Code == "UNK") continue;
             return Group(actor, exclude);
         }
         return [];
