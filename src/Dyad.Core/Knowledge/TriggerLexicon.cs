@@ -8,6 +8,8 @@ public sealed record Trigger(string Phrase, char Pos, EventType Type, string Mod
 {
     /// <summary>Word sequences after the first, each reached across a gap of up to four tokens ("impose * sanctions").</summary>
     public IReadOnlyList<string[]> Rest { get; init; } = [];
+    /// <summary>The plural of each word of <see cref="Rest"/>, computed once: gap words are compared at many tokens.</summary>
+    internal IReadOnlyList<string[]> RestPlurals { get; init; } = [];
     /// <summary>How many words the part before the first gap has; a recipient may stand in the gap ("accused * of").</summary>
     public int FirstLength { get; init; }
     /// <summary>The recipient may be the direct object ("-") or stand in the gap ("*": "accused * of shelling").</summary>
@@ -65,7 +67,8 @@ public sealed class TriggerLexicon
             var segments = trigger.Phrase.Split(" * ").Select(s => s.Split(' ')).ToList();
             var first = segments[0];
             var rest = segments.Skip(1).ToArray();
-            var withRest = trigger with { Rest = rest, FirstLength = first.Length };
+            var plurals = rest.Select(segment => segment.Select(Inflector.Plural).ToArray()).ToArray();
+            var withRest = trigger with { Rest = rest, RestPlurals = plurals, FirstLength = first.Length };
             if (trigger.Pos == 'V')
             {
                 foreach (var form in _inflector.VerbForms(first[0]))
@@ -85,12 +88,16 @@ public sealed class TriggerLexicon
     {
         end = -1;
         trigger = null;
+        var tokens = document.Tokens;
         // A short head with a gap can reach further than a longer head: "fired * ballistic missile" beats "fired at".
-        foreach (var (firstEnd, candidates) in _trie.AllMatches(document.Text, document.Tokens, start, limit))
+        foreach (var (firstEnd, candidates) in _trie.AllMatches(document.Text, tokens, start, limit))
         {
+            string[]? gap = null;
             foreach (var candidate in candidates)
             {
-                int e = MatchRest(document.Tokens, firstEnd, limit, candidate.Rest);
+                // Most heads have many gapped rows ("called * for", "called * to"): most are ruled out by the gap's words.
+                if (candidate.Rest.Count > 0 && !MayFollow(gap ??= GapWords(tokens, firstEnd, limit), candidate)) continue;
+                int e = MatchRest(tokens, firstEnd, limit, candidate);
                 if (e > end)
                 {
                     end = e;
@@ -101,21 +108,44 @@ public sealed class TriggerLexicon
         return trigger is not null;
     }
 
-    private static int MatchRest(IReadOnlyList<Token> tokens, int from, int limit, IReadOnlyList<string[]> rest)
+    /// <summary>The words where a first gap segment may start: up to <see cref="MaxGap"/> tokens on, before a clause break.</summary>
+    private static string[] GapWords(IReadOnlyList<Token> tokens, int from, int limit)
+    {
+        int to = from;
+        while (to < limit && to - from <= MaxGap && !IsGapBreak(tokens[to])) to++;
+        var words = new string[to - from];
+        for (int i = from; i < to; i++) words[i - from] = tokens[i].Lower;
+        return words;
+    }
+
+    private static bool MayFollow(string[] gapWords, Trigger trigger)
+    {
+        string word = trigger.Rest[0][0], plural = trigger.RestPlurals[0][0];
+        foreach (var w in gapWords)
+            if (Matches(w, word, plural)) return true;
+        return false;
+    }
+
+    private static bool IsGapBreak(Token token) => token.Kind == TokenKind.Punct && token.Lower is "." or ";" or ",";
+
+    /// <summary>Where the trigger's words after its gaps end, or -1 when they are not found.</summary>
+    private static int MatchRest(IReadOnlyList<Token> tokens, int from, int limit, Trigger trigger)
     {
         int position = from;
-        foreach (var segment in rest)
+        for (int r = 0; r < trigger.Rest.Count; r++)
         {
+            var words = trigger.Rest[r];
+            var plurals = trigger.RestPlurals[r];
             int found = -1;
             for (int gap = 0; gap <= MaxGap && found < 0; gap++)
             {
                 int s = position + gap;
-                if (s + segment.Length > limit) break;
-                if (tokens[s].Kind == TokenKind.Punct && tokens[s].Lower is "." or ";" or ",") break;
+                if (s + words.Length > limit) break;
+                if (IsGapBreak(tokens[s])) break;
                 bool all = true;
-                for (int k = 0; k < segment.Length && all; k++)
-                    all = Matches(tokens[s + k].Lower, segment[k]);
-                if (all) found = s + segment.Length;
+                for (int k = 0; k < words.Length && all; k++)
+                    all = Matches(tokens[s + k].Lower, words[k], plurals[k]);
+                if (all) found = s + words.Length;
             }
             if (found < 0) return -1;
             position = found;
@@ -124,5 +154,5 @@ public sealed class TriggerLexicon
     }
 
     /// <summary>A gap segment's word matches itself or its plural.</summary>
-    private static bool Matches(string token, string word) => token == word || token == Inflector.Plural(word);
+    private static bool Matches(string token, string word, string plural) => token == word || token == plural;
 }

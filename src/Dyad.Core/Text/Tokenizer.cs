@@ -45,10 +45,14 @@ public sealed class Tokenizer(Abbreviations abbreviations)
                 i++;
                 kind = TokenKind.Punct;
             }
-            tokens.Add(new Token(new TextSpan(start, i), kind, text[start..i].ToLowerInvariant()));
+            tokens.Add(new Token(new TextSpan(start, i), kind, Lower(text, start, i)));
         }
         return tokens;
     }
+
+    /// <summary>The token's text in lower case, copied once.</summary>
+    private static string Lower(string text, int start, int end) =>
+        string.Create(end - start, (text, start), static (lower, token) => token.text.AsSpan(token.start, lower.Length).ToLowerInvariant(lower));
 
     private static bool IsUrlStart(string text, int i, int to) =>
         (text[i] == 'h' && (Starts(text, i, to, "http://") || Starts(text, i, to, "https://")))
