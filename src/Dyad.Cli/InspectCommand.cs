@@ -101,7 +101,6 @@ internal static class InspectCommand
                     + $"{(ev.ReportedBy.Count > 0 ? "  by " + string.Join(" < ", ev.ReportedBy) : "")}{(ev.Negated ? "  NEGATED" : "")}  [{ev.Modality}]");
             }
         }
-        foreach (var w in doc.Warnings) Console.Error.WriteLine($"warning: {w}");
         return 0;
     }
 }

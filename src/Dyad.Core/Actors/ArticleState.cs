@@ -34,8 +34,6 @@ internal sealed class ArticleState(Document document)
 
     public Actor? ByAbbreviation(string word) => _abbreviations.GetValueOrDefault(word);
 
-    public bool IsPerson(Actor actor) => _people.Contains(actor);
-
     /// <summary>What a pronoun refers to: the latest person (he, she), group (they, we) or state or body (it).</summary>
     public List<Actor> Antecedents(string pronoun, int start, int end, string text, int group)
     {

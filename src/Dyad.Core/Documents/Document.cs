@@ -30,7 +30,6 @@ public sealed class Document
     public IReadOnlyList<Mention> Mentions { get; set; } = [];
     public IReadOnlyList<Actor> Actors { get; set; } = [];
     public IReadOnlyList<Event> Events { get; set; } = [];
-    public List<string> Warnings { get; } = [];
 
     public string Slice(TextSpan span) => Text.Substring(span.Start, span.Length);
     public string TokenText(int start, int end) =>

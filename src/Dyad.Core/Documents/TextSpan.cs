@@ -7,6 +7,5 @@ public readonly record struct TextSpan(int Start, int End)
     public bool IsEmpty => End <= Start;
     public bool Contains(int position) => position >= Start && position < End;
     public bool Overlaps(TextSpan other) => Start < other.End && other.Start < End;
-    public static TextSpan Cover(TextSpan a, TextSpan b) => new(Math.Min(a.Start, b.Start), Math.Max(a.End, b.End));
     public override string ToString() => $"[{Start},{End})";
 }

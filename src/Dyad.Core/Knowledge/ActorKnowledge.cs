@@ -16,7 +16,6 @@ public sealed class ActorKnowledge
     /// <summary>The code of "not" rows: phrases that contain a state's name but are not actors ("South China Sea").</summary>
     public const string NotAnActor = "-";
 
-    private readonly Dictionary<string, string> _countryNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ActorEntry>> _surnames = new(StringComparer.Ordinal);
 
     private ActorKnowledge(Tokenizer tokenizer)
@@ -29,7 +28,6 @@ public sealed class ActorKnowledge
     internal Tokenizer Tokenizer { get; }
     public PhraseTrie<ActorEntry> Names { get; }
     public PhraseTrie<ActorEntry> Roles { get; }
-    public int PeopleCount { get; private set; }
 
     /// <summary>
     /// The one person in office at <paramref name="date"/> (or, without a date, ever) whose family name this is
@@ -41,9 +39,6 @@ public sealed class ActorKnowledge
         var candidates = date is DateOnly d ? entries.Where(e => e.Covers(d)).ToList() : entries;
         return candidates.Select(e => e.Canonical).Distinct().Count() == 1 ? candidates[^1] : null;
     }
-
-    /// <summary>The short English name of a code ("KOR" -> "South Korea").</summary>
-    public string CountryName(string code) => _countryNames.TryGetValue(code, out var name) ? name : code;
 
     /// <summary>Loads the embedded files, then each user file (people or organisations, told apart by their columns).</summary>
     public static ActorKnowledge Load(Tokenizer tokenizer, IEnumerable<string>? userFiles = null)
@@ -88,7 +83,6 @@ public sealed class ActorKnowledge
             "region" => MentionKind.Region,
             _ => throw new Pipeline.DyadException(Pipeline.ErrorCodes.BadData, $"{file}: unknown kind '{kind}' for '{text}'"),
         };
-        if (mention == MentionKind.Country) _countryNames.TryAdd(code, text);
         Names.Add(Keys(text), new ActorEntry(mention, code, sector, text) { Source = file });
     }
 
@@ -136,7 +130,6 @@ public sealed class ActorKnowledge
                 if (!list.Contains(entry)) list.Add(entry);
             }
         }
-        PeopleCount++;
     }
 
     /// <summary>A user's row replaces built-in rows for the same name whose dates overlap it.</summary>

@@ -14,12 +14,9 @@ public sealed class Gazetteer
 
     private Gazetteer(Dictionary<string, List<Place>> byName) => _byName = byName;
 
-    public int Count { get; private init; }
-
     public static Gazetteer LoadEmbedded()
     {
         var byName = new Dictionary<string, List<Place>>(200_000, StringComparer.OrdinalIgnoreCase);
-        int count = 0;
         foreach (var r in DataFile.EmbeddedRows(File, 7, 8))
         {
             var place = new Place(r[0], r[1], r[2], r[3], ParseDouble(r[4]), ParseDouble(r[5]),
@@ -28,10 +25,9 @@ public sealed class Gazetteer
             if (r.Length > 7 && r[7].Length > 0)
                 foreach (var alt in r[7].Split('|', StringSplitOptions.RemoveEmptyEntries))
                     Add(byName, alt, place);
-            count++;
         }
         foreach (var list in byName.Values) list.Sort(ByImportance);
-        return new Gazetteer(byName) { Count = count };
+        return new Gazetteer(byName);
     }
 
     private static void Add(Dictionary<string, List<Place>> byName, string name, Place place)

@@ -41,15 +41,12 @@ public sealed class PhraseTrie<T>
 
     public PhraseTrie(bool lowerCase) => _lowerCase = lowerCase;
 
-    public int Count { get; private set; }
-
     public void Add(IReadOnlyList<string> keys, T value)
     {
         if (keys.Count == 0) return;
         var node = _root;
         foreach (var raw in keys) node = node.Add(_lowerCase ? raw.ToLowerInvariant() : raw);
         (node.Values ??= []).Add(value);
-        Count++;
     }
 
     /// <summary>Removes every value stored under the exact key sequence.</summary>
@@ -61,7 +58,6 @@ public sealed class PhraseTrie<T>
             node = node.Child(_lowerCase ? raw.ToLowerInvariant() : raw);
             if (node is null) return;
         }
-        if (node.Values is not null) Count -= node.Values.Count;
         node.Values = null;
     }
 

@@ -28,8 +28,6 @@ public sealed class TriggerLexicon
 
     private TriggerLexicon(Inflector inflector) => _inflector = inflector;
 
-    public int Count => _rows.Count;
-    public int FormCount => _trie.Count;
 
     public static TriggerLexicon Load(Inflector inflector, IEnumerable<string>? userFiles = null)
     {

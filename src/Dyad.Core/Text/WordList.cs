@@ -9,8 +9,6 @@ public sealed class WordList
 
     public WordList(IEnumerable<string> words) => _words = new HashSet<string>(words, StringComparer.Ordinal);
 
-    public int Count => _words.Count;
-
     public bool Contains(string lowerWord) => _words.Contains(lowerWord);
 
     public static WordList LoadEmbedded()
