@@ -98,10 +98,10 @@ public sealed class ActorStage(ActorKnowledge knowledge, IReadOnlyDictionary<str
     private static string Link(Document document, int end, int start)
     {
         string link = Between(document, end, start);
-        if (link != "?" || start - end > 6) return link;
+        if (link != "?" || start - end > 6 || start <= end) return link;
         int t = end;
         if (document.Tokens[t].Lower == ",") t++;
-        if (document.Tokens[t].Lower is not ("and" or "or")) return link;
+        if (t >= start || document.Tokens[t].Lower is not ("and" or "or")) return link;
         for (int k = t + 1; k < start; k++)
         {
             var token = document.Tokens[k];

@@ -103,19 +103,31 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
     }
 
     /// <summary>The day of the story's main happening: the first date in the body that is not the day of a statement.</summary>
-    private static DateOnly? LeadDate(Document document, List<DateMention> dates)
+    private DateOnly? LeadDate(Document document, List<DateMention> dates)
     {
         foreach (var d in dates)
             if (d.Date is not null && !d.Vague && !AfterSpeech(document, d.Span.Start)) return d.Date;
         return document.Article.Date;
     }
 
-    private static bool AfterSpeech(Document document, int position)
+    /// <summary>"said Saturday", "said on Saturday": the day of a statement, not of the event it reports.</summary>
+    private bool AfterSpeech(Document document, int position)
     {
-        string before = document.Text[Math.Max(0, position - 12)..position].TrimEnd();
-        return before.EndsWith("said", StringComparison.OrdinalIgnoreCase) || before.EndsWith("said on", StringComparison.OrdinalIgnoreCase)
-            || before.EndsWith("says", StringComparison.OrdinalIgnoreCase) || before.EndsWith("announced", StringComparison.OrdinalIgnoreCase)
-            || before.EndsWith("announced on", StringComparison.OrdinalIgnoreCase) || before.EndsWith("told reporters", StringComparison.OrdinalIgnoreCase);
+        int t = TokenAt(document, position) - 1;
+        if (t >= 0 && document.Tokens[t].Lower == "on") t--;
+        if (t >= 0 && document.Tokens[t].Lower == "reporters") t--;
+        return t >= 0 && cues.TryMatch(document, t, t + 1, out _, out var cue) && cue == Cue.Speech;
+    }
+
+    private static int TokenAt(Document document, int position)
+    {
+        int lo = 0, hi = document.Tokens.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (document.Tokens[mid].Span.Start < position) lo = mid + 1; else hi = mid;
+        }
+        return lo;
     }
 
     private Event? Code(SentenceContext c, Trigger trigger, int start, int end, List<DateMention> dates, DateOnly? leadDate, EventPlace? datelinePlace, bool promised, List<Event> earlier)
@@ -236,7 +248,7 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
             ReportedBy = reportedBy,
             Negated = negated,
             Modality = modality,
-            Size = SizeFinder.Find(document.Slice(c.Sentence.Span)),
+            Size = c.Size,
         };
     }
 
@@ -335,7 +347,7 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         return false;
     }
 
-    private static DateMention? NearestDate(Document document, List<DateMention> dates, TextSpan trigger)
+    private DateMention? NearestDate(Document document, List<DateMention> dates, TextSpan trigger)
     {
         DateMention? best = null;
         int bestDistance = int.MaxValue;

@@ -14,6 +14,11 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
     public List<Actor> Actors { get; } = actors;
     public Dictionary<int, (Cue Cue, int End)> Cues { get; } = cues;
 
+    /// <summary>The counts the sentence states, found once for all its events.</summary>
+    public EventSize Size => _size ??= SizeFinder.Find(Document.Slice(Sentence.Span));
+
+    private EventSize? _size;
+
     /// <summary>Whether a cue of that kind stands within <paramref name="window"/> tokens before <paramref name="start"/> in the same clause.</summary>
     public bool Before(int start, int window, Cue cue)
     {

@@ -17,11 +17,20 @@ public static partial class SizeFinder
 
     public static EventSize Find(string sentence)
     {
-        int? dead = First(DeadPattern(), sentence);
-        int? injured = First(InjuredPattern(), sentence);
-        int? arrested = First(ArrestedPattern(), sentence);
-        int? troops = First(TroopsPattern(), sentence);
+        // Each pattern needs one of its keywords; most sentences have none, and a substring search is cheap.
+        int? dead = Has(sentence, "kill", "dead", "died", "death", "bodies", "lives") ? First(DeadPattern(), sentence) : null;
+        int? injured = Has(sentence, "wound", "injur", "hurt") ? First(InjuredPattern(), sentence) : null;
+        int? arrested = Has(sentence, "arrest", "detain", "round", "held") ? First(ArrestedPattern(), sentence) : null;
+        int? troops = Has(sentence, "troops", "soldiers", "servicemen", "service members", "personnel", "marines", "paratroopers")
+            ? First(TroopsPattern(), sentence) : null;
         return new EventSize(dead, injured, arrested, troops);
+    }
+
+    private static bool Has(string text, params ReadOnlySpan<string> keywords)
+    {
+        foreach (var k in keywords)
+            if (text.Contains(k, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     private static int? First(Regex pattern, string text)
