@@ -40,9 +40,12 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
             var sentenceDates = dates.Where(d => sentence.Span.Contains(d.Span.Start)).ToList();
             int promiseEnd = -1;
             int promise = -1;
+            var inActor = new bool[sentence.EndToken - sentence.FirstToken];
+            foreach (var x in actors)
+                for (int k = Math.Max(x.Start, sentence.FirstToken); k < Math.Min(x.End, sentence.EndToken); k++) inActor[k - sentence.FirstToken] = true;
             for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
             {
-                if (actors.Any(x => x.Start <= t && t < x.End)) continue;
+                if (inActor[t - sentence.FirstToken]) continue;
                 // A capitalised word inside a sentence is a name ("Sue", "Operation Strike"), not a trigger.
                 if (t > sentence.FirstToken && char.IsUpper(document.Text[document.Tokens[t].Span.Start])) continue;
                 if (!lexicon.TryMatch(document, t, sentence.EndToken, out int end, out var trigger) || trigger is null) continue;
