@@ -203,6 +203,11 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
             // "X was arrested": without "by", the authorities of X's country acted.
             actors = [recipients[0] with { Sector = "GOV", Text = "authorities", Why = $"agentless passive: the authorities of {recipients[0].Code}", IsReference = true, Group = -1 }];
         }
+        // "'We call on the military ...,' the State Department said": the first person of a quote is its speaker.
+        bool firstPerson = actors.Count == 0 ? c.WordBefore(start) is "we" or "i"
+            : actors.All(a => a.End > a.Start && document.Tokens[a.Start].Lower is "we" or "i");
+        if (firstPerson && reporters.FirstOrDefault(r => !r.IsNewsSource && r.End > r.Start && r.Start > start) is { } quoted)
+            actors = [quoted];
         if (actors.Count == 0) return null;
         // "rejected an offer from Afghanistan", "condemned the test": the object names an event, whose author is the recipient.
         if (recipients.Count == 0 && trigger.TakesObject && !passive && trigger.Pos == 'V'
