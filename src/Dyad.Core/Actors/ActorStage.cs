@@ -120,7 +120,14 @@ public sealed class ActorStage(ActorKnowledge knowledge, IReadOnlyDictionary<str
         var added = new List<Mention>();
         for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
         {
-            if (covered.Contains(t) || !IsCapitalized(document, t)) continue;
+            if (covered.Contains(t)) continue;
+            // "the country", "the group": the latest state or organisation named.
+            if (t > sentence.FirstToken && document.Tokens[t - 1].Lower == "the" && ArticleState.IsDescription(document.Tokens[t].Lower))
+            {
+                added.Add(new Mention(t, t + 1, MentionKind.Pronoun, "", "", document.Tokens[t].Lower));
+                continue;
+            }
+            if (!IsCapitalized(document, t)) continue;
             string word = document.TokenText(t, t + 1);
             if (state.ByAbbreviation(word) is { } defined)
                 added.Add(new Mention(t, t + 1, MentionKind.Organization, defined.Code, defined.Sector, defined.Text)
@@ -228,7 +235,9 @@ public sealed class ActorStage(ActorKnowledge knowledge, IReadOnlyDictionary<str
                 if (effect == "ELI") chunk.Former = true;
             }
             else if (!Determiners.Contains(token.Lower) && token.Kind != TokenKind.Number) break;
-            if (token.Lower is "two" or "both") chunk.Pair = true;
+            // "the two ministers", "both countries" refer back; "expelled two diplomats" counts.
+            if (token.Lower == "both" || (token.Lower == "two" && t - 2 >= sentence.FirstToken && document.Tokens[t - 2].Lower == "the"))
+                chunk.Pair = true;
             t--;
         }
         chunk.Start = t;

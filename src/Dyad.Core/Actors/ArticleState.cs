@@ -30,6 +30,14 @@ internal sealed class ArticleState(Document document)
 
     public bool HasSeen(string code) => _codeCounts.ContainsKey(code);
 
+    /// <summary>Nouns that, after "the", refer back like a pronoun: "the country", "the group".</summary>
+    public static bool IsDescription(string noun) => noun is "country" or "nation" or "group" or "movement" or "organisation" or "organization" or "militia";
+
+    /// <summary>"the country" is the latest state named; "the group" or "the movement" the latest armed group or party.</summary>
+    private Actor? ByDescription(string noun) => noun is "country" or "nation"
+        ? _actors.LastOrDefault(a => !a.IsNewsSource && a.Sector.Length == 0 && a.Code.Length == 3 && a.Code != "UNK" && !_people.Contains(a))
+        : _actors.LastOrDefault(a => !a.IsNewsSource && a.Sector is "REB" or "PRM" or "PTY" or "UAF" or "CRM");
+
     public void RememberAbbreviation(string abbreviation, Actor actor) => _abbreviations[abbreviation] = actor;
 
     public Actor? ByAbbreviation(string word) => _abbreviations.GetValueOrDefault(word);
@@ -65,6 +73,10 @@ internal sealed class ArticleState(Document document)
             var last = several ?? _actors.LastOrDefault(a => !a.IsNewsSource);
             if (last is not null)
                 found.AddRange(_actors.Where(a => a.Group == last.Group && !a.IsNewsSource).DistinctBy(a => a.Code));
+        }
+        else if (IsDescription(pronoun))
+        {
+            if (ByDescription(pronoun) is { } described) found.Add(described);
         }
         else
         {
