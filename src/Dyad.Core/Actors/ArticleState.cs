@@ -19,11 +19,10 @@ internal sealed class ArticleState(Document document)
         if (person is null) return;
         _people.Add(actor);
         var resolved = person with { Code = actor.Code, Sector = actor.Sector, Office = actor.Office };
-        foreach (var part in person.Canonical.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries))
-            if (part.Length >= 3 && char.IsUpper(part[0])) _namePart[part] = resolved;
-        // Korean and Chinese names are also shortened to the family name plus the hyphenated given name.
-        foreach (var part in person.Canonical.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            if (part.Contains('-') && char.IsUpper(part[0])) _namePart[part] = resolved;
+        // Each word of the name, and each half of a hyphenated one ("Yong-hyun", "Yong", "hyun").
+        foreach (var word in person.Canonical.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            foreach (var part in word.Contains('-') ? [word, .. word.Split('-')] : new[] { word })
+                if (part.Length >= 3 && char.IsUpper(part[0])) _namePart[part] = resolved;
     }
 
     public Mention? PersonByNamePart(string word) => _namePart.GetValueOrDefault(word);

@@ -313,7 +313,7 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         if (c.Before(start, 3, Cue.Future)) return "future";
         // "agreed to cooperate", "pledged to provide aid": an infinitive under another verb is intended, not done.
         if (start > c.Sentence.FirstToken && c.Document.Tokens[start - 1].Lower == "to" && trigger.Pos == 'V'
-            && c.Document.Tokens[start].Lower == trigger.Phrase.Split(' ')[0]) return "intended";
+            && c.Document.Tokens[start].Lower == trigger.Head) return "intended";
         return "asserted";
     }
 

@@ -12,6 +12,8 @@ public sealed record Trigger(string Phrase, char Pos, EventType Type, string Mod
     internal IReadOnlyList<string[]> RestPlurals { get; init; } = [];
     /// <summary>How many words the part before the first gap has; a recipient may stand in the gap ("accused * of").</summary>
     public int FirstLength { get; init; }
+    /// <summary>The first word as written in the lexicon: for a verb, its base form.</summary>
+    public string Head { get; init; } = "";
     /// <summary>The recipient may be the direct object ("-") or stand in the gap ("*": "accused * of shelling").</summary>
     public bool TakesObject => Preps.Contains("-") || Preps.Contains("*");
 }
@@ -66,7 +68,7 @@ public sealed class TriggerLexicon
             var first = segments[0];
             var rest = segments.Skip(1).ToArray();
             var plurals = rest.Select(segment => segment.Select(Inflector.Plural).ToArray()).ToArray();
-            var withRest = trigger with { Rest = rest, RestPlurals = plurals, FirstLength = first.Length };
+            var withRest = trigger with { Rest = rest, RestPlurals = plurals, FirstLength = first.Length, Head = first[0] };
             if (trigger.Pos == 'V')
             {
                 foreach (var form in _inflector.VerbForms(first[0]))
