@@ -67,7 +67,7 @@ internal static class CodeCommand
                 }
                 catch (DyadException e)
                 {
-                    results[i] = (null, $"error {e.Code}: {batch[i].Origin}: {e.Message}");
+                    results[i] = (null, $"error {e.Code}: {batch[i].Origin}: {e.Detail}");
                 }
             });
             foreach (var (doc, error) in results)

@@ -40,16 +40,19 @@ public sealed class CsvWriter : IEventWriter
 
     public void Flush() => _output.Flush();
 
-    private void WriteRow(IReadOnlyList<string> fields)
+    private void WriteRow(IReadOnlyList<string> fields) => WriteRow(_output, fields, ',');
+
+    /// <summary>Writes one row, quoting fields that hold the separator, quotes or line breaks.</summary>
+    public static void WriteRow(TextWriter output, IReadOnlyList<string> fields, char separator)
     {
         var line = new StringBuilder();
         for (int i = 0; i < fields.Count; i++)
         {
-            if (i > 0) line.Append(',');
+            if (i > 0) line.Append(separator);
             string f = fields[i];
-            if (f.AsSpan().IndexOfAny(",\"\r\n") >= 0) line.Append('"').Append(f.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+            if (f.Contains(separator) || f.AsSpan().IndexOfAny("\"\r\n") >= 0) line.Append('"').Append(f.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
             else line.Append(f);
         }
-        _output.Write(line.Append("\r\n"));
+        output.Write(line.Append("\r\n"));
     }
 }

@@ -15,10 +15,18 @@ public static class ErrorCodes
     public const string PipelineOrder = "DYAD010";     // a stage needs a layer nothing produced before it
     public const string BadData = "DYAD011";           // a malformed row in a data file
     public const string BadArgument = "DYAD012";       // a bad command-line value
+    // Store errors: DYAD020-029.
+    public const string NotAStore = "DYAD020";         // a corrupt file, or a database of another program
+    public const string StoreUnavailable = "DYAD021";  // cannot open or reach the store
+    public const string StoreWriteFailed = "DYAD022";  // a write failed (disk full, read-only); the batch was rolled back
+    public const string StoreBusy = "DYAD023";         // another process held the store too long
+    public const string StoreVersion = "DYAD024";      // a store of a newer schema version
 }
 
 /// <summary>An error with a stable code.</summary>
 public sealed class DyadException(string code, string message) : Exception($"{code}: {message}")
 {
     public string Code { get; } = code;
+    /// <summary>The message without its code.</summary>
+    public string Detail { get; } = message;
 }

@@ -1,0 +1,79 @@
+-- Dyad event store, PostgreSQL. Version 1. See docs/store.md.
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE documents (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    doc_key TEXT NOT NULL UNIQUE,
+    hash TEXT NOT NULL,
+    url TEXT,
+    title TEXT,
+    source TEXT NOT NULL,
+    pub_date DATE,
+    text TEXT NOT NULL,
+    version TEXT NOT NULL,
+    stored_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX documents_hash ON documents (hash);
+
+CREATE TABLE clusters (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    type TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    recipient TEXT NOT NULL,
+    date DATE,
+    num_reports INTEGER NOT NULL DEFAULT 0,
+    num_articles INTEGER NOT NULL DEFAULT 0,
+    num_sources INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX clusters_key ON clusters (type, actor, recipient, date);
+
+CREATE TABLE events (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    record_id TEXT NOT NULL,
+    document_id BIGINT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    cluster_id BIGINT NOT NULL REFERENCES clusters (id),
+    date DATE,
+    type TEXT NOT NULL,
+    mode TEXT NOT NULL,
+    cameo TEXT NOT NULL,
+    quad INTEGER NOT NULL,
+    score DOUBLE PRECISION NOT NULL,
+    actor TEXT NOT NULL,
+    recipient TEXT NOT NULL,
+    place TEXT,
+    place_country TEXT,
+    lat DOUBLE PRECISION,
+    lon DOUBLE PRECISION,
+    record TEXT NOT NULL
+);
+CREATE INDEX events_document ON events (document_id);
+CREATE INDEX events_cluster ON events (cluster_id);
+CREATE INDEX events_date ON events (date);
+
+CREATE TABLE evidence (
+    event_id BIGINT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    sentence_start INTEGER NOT NULL,
+    sentence_end INTEGER NOT NULL
+);
+CREATE INDEX evidence_event ON evidence (event_id);
+
+CREATE TABLE dyads (
+    event_id BIGINT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    cluster_id BIGINT NOT NULL,
+    actor_country TEXT NOT NULL,
+    actor_sector TEXT NOT NULL,
+    recipient_country TEXT NOT NULL,
+    recipient_sector TEXT NOT NULL,
+    type TEXT NOT NULL,
+    quad INTEGER NOT NULL,
+    score DOUBLE PRECISION NOT NULL,
+    date DATE
+);
+CREATE INDEX dyads_pair ON dyads (actor_country, recipient_country, date);
+CREATE INDEX dyads_recipient ON dyads (recipient_country, date);
+CREATE INDEX dyads_date ON dyads (date);
+CREATE INDEX dyads_event ON dyads (event_id);
+
+ALTER TABLE documents ADD COLUMN search tsvector
+    GENERATED ALWAYS AS (to_tsvector('english', coalesce(title, '') || ' ' || text)) STORED;
+CREATE INDEX documents_search ON documents USING GIN (search);
