@@ -19,7 +19,6 @@ public sealed record CodedDocument(Article Article, IReadOnlyList<EventRecord> R
 
     public static string KeyOf(Article article) => article.Url is { Length: > 0 } url ? url : article.Id;
 
-    /// <summary>SHA-256 of the title and text: the same content is stored once.</summary>
-    public static string HashOf(Article article) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{article.Title}\n{article.Text}")));
+    /// <summary>SHA-256 of the text: the same content is stored once.</summary>
+    public static string HashOf(Article article) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(article.Text)));
 }

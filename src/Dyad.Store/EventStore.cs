@@ -40,7 +40,7 @@ public sealed class EventStore
 
     private void Initialise()
     {
-        using var connection = _dialect.Connect();
+        using var connection = Connect();
         using var transaction = connection.BeginTransaction();
         _dialect.LockSchema(transaction);
         if (_dialect.HasTable(connection, "meta"))
@@ -61,12 +61,12 @@ public sealed class EventStore
         transaction.Commit();
     }
 
-    /// <summary>The hashes among <paramref name="hashes"/> already stored, so unchanged documents are not coded again.</summary>
-    public HashSet<string> KnownHashes(IReadOnlyCollection<string> hashes) => Guard(() =>
+    /// <summary>The documents already stored with one of <paramref name="hashes"/>: hash to document key.</summary>
+    public Dictionary<string, string> KnownHashes(IReadOnlyCollection<string> hashes) => Guard(() =>
     {
-        var known = new HashSet<string>(StringComparer.Ordinal);
+        var known = new Dictionary<string, string>(StringComparer.Ordinal);
         if (hashes.Count == 0) return known;
-        using var connection = _dialect.Connect();
+        using var connection = Connect();
         using var command = connection.CreateCommand();
         var names = new List<string>();
         int i = 0;
@@ -75,9 +75,9 @@ public sealed class EventStore
             names.Add($"@h{i}");
             Add(command, $"h{i++}", hash);
         }
-        command.CommandText = $"SELECT hash FROM documents WHERE hash IN ({string.Join(',', names)})";
+        command.CommandText = $"SELECT hash, doc_key FROM documents WHERE hash IN ({string.Join(',', names)})";
         using var reader = command.ExecuteReader();
-        while (reader.Read()) known.Add(reader.GetString(0));
+        while (reader.Read()) known[reader.GetString(0)] = reader.GetString(1);
         return known;
     });
 
@@ -85,7 +85,7 @@ public sealed class EventStore
     /// <summary>With <paramref name="recode"/>, an unchanged document's events are replaced too.</summary>
     public BatchResult Store(IReadOnlyList<CodedDocument> batch, int windowDays, bool recode = false) => Guard(() =>
     {
-        using var connection = _dialect.Connect();
+        using var connection = Connect();
         using var transaction = connection.BeginTransaction();
         var writer = new BatchWriter(this, transaction, windowDays, recode);
         foreach (var doc in batch) writer.Add(doc);
@@ -97,7 +97,7 @@ public sealed class EventStore
     /// <summary>Events matching the filters, newest first: one row per cluster (its first matching report) unless Reports is set.</summary>
     public List<StoredEvent> Query(EventQuery query) => Guard(() =>
     {
-        using var connection = _dialect.Connect();
+        using var connection = Connect();
         using var command = connection.CreateCommand();
         string where = Filters(command, query);
         string chosen = query.Reports
@@ -117,7 +117,7 @@ public sealed class EventStore
 
     public StoredEvent? Event(long id) => Guard(() =>
     {
-        using var connection = _dialect.Connect();
+        using var connection = Connect();
         using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT e.id, e.cluster_id, c.num_reports, c.num_articles, c.num_sources, d.id, d.doc_key, d.url, d.source, d.title, e.record
@@ -130,7 +130,7 @@ public sealed class EventStore
     /// <summary>The reports of one cluster.</summary>
     public List<StoredEvent> Reports(long clusterId) => Guard(() =>
     {
-        using var connection = _dialect.Connect();
+        using var connection = Connect();
         using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT e.id, e.cluster_id, c.num_reports, c.num_articles, c.num_sources, d.id, d.doc_key, d.url, d.source, d.title, e.record
@@ -143,7 +143,7 @@ public sealed class EventStore
     /// <summary>Event and report counts, mean score, cooperation and conflict per period, for the filters' dyad or actor.</summary>
     public List<PeriodStats> Stats(EventQuery query, Period by) => Guard(() =>
     {
-        using var connection = _dialect.Connect();
+        using var connection = Connect();
         using var command = connection.CreateCommand();
         string where = DyadFilters(command, query, "y");
         string period = _dialect.Period("y.date", by);
@@ -163,7 +163,7 @@ public sealed class EventStore
     /// <summary>The dyads with the most events under the filters.</summary>
     public List<DyadCount> TopDyads(EventQuery query, int count) => Guard(() =>
     {
-        using var connection = _dialect.Connect();
+        using var connection = Connect();
         using var command = connection.CreateCommand();
         string where = DyadFilters(command, query, "y");
         command.CommandText = $"""
@@ -181,7 +181,7 @@ public sealed class EventStore
 
     public StoreCounts Counts() => Guard(() =>
     {
-        using var connection = _dialect.Connect();
+        using var connection = Connect();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events), (SELECT count(*) FROM clusters)";
         using var reader = command.ExecuteReader();
@@ -194,7 +194,7 @@ public sealed class EventStore
     {
         var page = Guard(() =>
         {
-            using var connection = _dialect.Connect();
+            using var connection = Connect();
             using var command = connection.CreateCommand();
             command.CommandText = $"""
                 SELECT id, doc_key, url, title, source, pub_date, text, version FROM documents
@@ -223,14 +223,15 @@ public sealed class EventStore
 
     public StoredDocument? Document(long id) => Documents(null, id - 1, 1).FirstOrDefault(d => d.Id == id);
 
-    /// <summary>Runs SQL on the store's database; for tests that simulate faults.</summary>
-    internal void ExecuteRaw(string sql) => Guard(() =>
+    /// <summary>Runs on every new connection; tests use it to simulate a full disk.</summary>
+    internal Action<DbConnection>? OnConnect { get; set; }
+
+    private DbConnection Connect()
     {
-        using var connection = _dialect.Connect();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteNonQuery();
-    });
+        var connection = _dialect.Connect();
+        OnConnect?.Invoke(connection);
+        return connection;
+    }
 
     private string Filters(DbCommand command, EventQuery q)
     {

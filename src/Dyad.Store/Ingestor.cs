@@ -64,8 +64,13 @@ public sealed class Ingestor(Engine engine, EventStore store, IngestOptions opti
     {
         if (batch.Count == 0) return;
         var known = store.KnownHashes(batch.Select(CodedDocument.HashOf).ToList());
-        var fresh = batch.Where(a => !known.Contains(CodedDocument.HashOf(a))).ToList();
-        totals.Unchanged += batch.Count - fresh.Count;
+        var fresh = new List<Article>(batch.Count);
+        foreach (var article in batch)
+        {
+            if (!known.TryGetValue(CodedDocument.HashOf(article), out var key)) fresh.Add(article);
+            else if (key == CodedDocument.KeyOf(article)) totals.Unchanged++;
+            else totals.Duplicates++;
+        }
         var coded = Code(fresh, totals);
         var result = store.Store(coded, options.WindowDays);
         totals.Stored += result.Stored;

@@ -35,4 +35,15 @@ public static class Cli
     }
 
     public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
+
+    /// <summary>The first articles of the benchmark's generated corpus (invented passages).</summary>
+    public static List<Documents.Article> SampleCorpus(int count) => [.. Dyad.Cli.SampleCorpus.Generate(long.MaxValue, count)];
+
+    /// <summary>Writes articles as JSON Lines, the input format of `dyad code` and `dyad ingest`.</summary>
+    public static void WriteJsonLines(string path, IEnumerable<Documents.Article> articles)
+    {
+        using var writer = new StreamWriter(path);
+        foreach (var a in articles)
+            writer.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { id = a.Id, date = a.Date?.ToString("yyyy-MM-dd"), source = a.Source, text = a.Text }));
+    }
 }
