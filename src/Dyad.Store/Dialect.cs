@@ -137,6 +137,8 @@ internal sealed class PostgresDialect(StoreLocation location) : Dialect
 
     public override DyadException? Translate(Exception e) => e switch
     {
+        PostgresException p when p.SqlState.StartsWith("57", StringComparison.Ordinal) || p.SqlState.StartsWith("08", StringComparison.Ordinal) =>
+            new DyadException(ErrorCodes.StoreUnavailable, $"{location.Display}: the server ended the connection ({p.MessageText}); what was committed is kept, run again to complete"),
         PostgresException p => new DyadException(ErrorCodes.StoreWriteFailed, $"{location.Display}: {p.MessageText} ({p.SqlState}); the batch was rolled back"),
         NpgsqlException n => new DyadException(ErrorCodes.StoreUnavailable, $"{location.Display}: the server cannot be reached or went away ({n.InnerException?.Message ?? n.Message}); what was committed is kept, run again to complete"),
         _ => null,

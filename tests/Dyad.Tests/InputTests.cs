@@ -108,18 +108,4 @@ public sealed class InputTests
             folder.Delete(recursive: true);
         }
     }
-
-    /// <summary>A file in the temporary folder, deleted when disposed.</summary>
-    private sealed class TempFile : IDisposable
-    {
-        public TempFile(string extension, byte[] content)
-        {
-            Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"dyad-{Guid.NewGuid():N}{extension}");
-            File.WriteAllBytes(Path, content);
-        }
-
-        public string Path { get; }
-
-        public void Dispose() => File.Delete(Path);
-    }
 }
