@@ -12,11 +12,15 @@ internal static class BenchCommand
     {
         var megabytes = new Option<int>("--mb") { Description = "Corpus size in MB of text", DefaultValueFactory = _ => 20 };
         var threads = new Option<int>("--threads") { Description = "Articles coded in parallel", DefaultValueFactory = _ => 1 };
+        var store = new Option<int>("--store") { Description = "Instead: ingest this many generated articles into a store and time its summaries" };
+        var db = new Option<string?>("--db") { Description = "The store for --store (default: a fresh temporary SQLite file)" };
         var command = new Command("bench", "Code a fixed corpus generated from the bundled samples; report MB/s, articles/s and peak memory")
         {
-            megabytes, threads,
+            megabytes, threads, store, db,
         };
-        command.SetAction(r => Options.Guard(() => Run(r.GetValue(megabytes), Math.Max(1, r.GetValue(threads)))));
+        command.SetAction(r => Options.Guard(() => r.GetValue(store) > 0
+            ? StoreBench.Run(r.GetValue(store), r.GetValue(db), Math.Max(1, r.GetValue(threads)))
+            : Run(r.GetValue(megabytes), Math.Max(1, r.GetValue(threads)))));
         return command;
     }
 

@@ -52,7 +52,7 @@ internal sealed class SqliteDialect(StoreLocation location) : Dialect
         var connection = new SqliteConnection(builder.ConnectionString);
         connection.Open();
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 120000;";
+        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 120000; PRAGMA synchronous = NORMAL;";
         pragma.ExecuteNonQuery();
         return connection;
     }

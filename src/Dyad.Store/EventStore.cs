@@ -87,7 +87,7 @@ public sealed class EventStore
     {
         using var connection = Connect();
         using var transaction = connection.BeginTransaction();
-        var writer = new BatchWriter(this, transaction, windowDays, recode);
+        using var writer = new BatchWriter(this, transaction, windowDays, recode);
         foreach (var doc in batch) writer.Add(doc);
         writer.Finish();
         transaction.Commit();
@@ -339,8 +339,9 @@ public sealed class EventStore
     }
 
     /// <summary>Writes one batch inside its transaction.</summary>
-    private sealed class BatchWriter(EventStore store, DbTransaction transaction, int windowDays, bool recode)
+    private sealed class BatchWriter(EventStore store, DbTransaction transaction, int windowDays, bool recode) : IDisposable
     {
+        private readonly Dictionary<string, DbCommand> _commands = [];
         private readonly HashSet<long> _touched = [];
         private int _stored, _replaced, _unchanged, _duplicates, _events, _merged;
 
@@ -350,7 +351,7 @@ public sealed class EventStore
         {
             var existing = Row("SELECT id, hash FROM documents WHERE doc_key = @key", ("key", doc.Key));
             if (existing is { } e && (string)e[1] == doc.Hash && !recode) { _unchanged++; return; }
-            if (Scalar<long>(transaction, "SELECT count(*) FROM documents WHERE hash = @hash AND doc_key <> @key", [("hash", doc.Hash), ("key", doc.Key)]) > 0)
+            if (RunScalar("SELECT count(*) FROM documents WHERE hash = @hash AND doc_key <> @key", [("hash", doc.Hash), ("key", doc.Key)]) > 0)
             {
                 _duplicates++;
                 return;
@@ -366,7 +367,7 @@ public sealed class EventStore
             {
                 id = Convert.ToInt64(old[0], CultureInfo.InvariantCulture);
                 ForgetEvents(id);
-                Execute(transaction, """
+                Run("""
                     UPDATE documents SET hash = @hash, url = @url, title = @title, source = @source, pub_date = @date, text = @text,
                     version = @version, stored_at = @at WHERE doc_key = @key
                     """, fields);
@@ -374,39 +375,38 @@ public sealed class EventStore
             }
             else
             {
-                id = Scalar<long>(transaction, """
+                id = RunScalar("""
                     INSERT INTO documents (doc_key, hash, url, title, source, pub_date, text, version, stored_at)
                     VALUES (@key, @hash, @url, @title, @source, @date, @text, @version, @at) RETURNING id
                     """, fields);
                 _stored++;
             }
-            foreach (var record in doc.Records) AddEvent(id, record);
+            foreach (var record in doc.Records) AddEvent(id, doc.Source, record);
         }
 
-        /// <summary>Recounts the clusters the batch touched and drops those left empty.</summary>
+        /// <summary>Recounts the clusters that lost reports of a replaced document and drops those left empty.</summary>
         public void Finish()
         {
             if (_touched.Count == 0) return;
             string ids = string.Join(',', _touched);
-            Execute(transaction, $"""
+            Run($"""
                 UPDATE clusters SET
                     num_reports = (SELECT count(*) FROM events e WHERE e.cluster_id = clusters.id),
                     num_articles = (SELECT count(DISTINCT e.document_id) FROM events e WHERE e.cluster_id = clusters.id),
-                    num_sources = (SELECT count(DISTINCT d.source) FROM events e JOIN documents d ON d.id = e.document_id WHERE e.cluster_id = clusters.id)
+                    num_sources = (SELECT count(DISTINCT e.source) FROM events e WHERE e.cluster_id = clusters.id)
                 WHERE id IN ({ids})
                 """, []);
-            Execute(transaction, $"DELETE FROM clusters WHERE id IN ({ids}) AND num_reports = 0", []);
+            Run($"DELETE FROM clusters WHERE id IN ({ids}) AND num_reports = 0", []);
         }
 
         private void ForgetEvents(long documentId)
         {
-            using (var command = Command("SELECT DISTINCT cluster_id FROM events WHERE document_id = @id", ("id", documentId)))
-            using (var reader = command.ExecuteReader())
+            using (var reader = Prepared("SELECT DISTINCT cluster_id FROM events WHERE document_id = @id", [("id", documentId)]).ExecuteReader())
                 while (reader.Read()) _touched.Add(reader.GetInt64(0));
-            Execute(transaction, "DELETE FROM events WHERE document_id = @id", [("id", documentId)]);
+            Run("DELETE FROM events WHERE document_id = @id", [("id", documentId)]);
         }
 
-        private void AddEvent(long documentId, EventRecord record)
+        private void AddEvent(long documentId, string source, EventRecord record)
         {
             var ev = record.Event;
             bool undirected = ev.Reciprocal || Undirected.Contains(ev.Type);
@@ -414,15 +414,21 @@ public sealed class EventStore
             string recipientKey = undirected ? "" : Key(ev.Recipients);
             DateOnly? date = ev.Date ?? record.Document.Article.Date;
             long cluster = Cluster(ev.Type.ToString(), actorKey, recipientKey, date);
+            Run("""
+                UPDATE clusters SET num_reports = num_reports + 1,
+                    num_articles = num_articles + CASE WHEN EXISTS (SELECT 1 FROM events WHERE cluster_id = @c AND document_id = @d) THEN 0 ELSE 1 END,
+                    num_sources = num_sources + CASE WHEN EXISTS (SELECT 1 FROM events WHERE cluster_id = @c AND source = @s) THEN 0 ELSE 1 END
+                WHERE id = @c
+                """, [("c", cluster), ("d", documentId), ("s", source)]);
             var json = new MemoryStream();
             using (var writer = new Utf8JsonWriter(json)) PloverWriter.WriteRecord(writer, record);
-            long id = Scalar<long>(transaction, """
-                INSERT INTO events (record_id, document_id, cluster_id, date, type, mode, cameo, quad, score, actor, recipient, place, place_country, lat, lon, record)
-                VALUES (@rid, @doc, @cluster, @date, @type, @mode, @cameo, @quad, @score, @actor, @recipient, @place, @country, @lat, @lon, @record)
+            long id = RunScalar("""
+                INSERT INTO events (record_id, document_id, cluster_id, source, date, type, mode, cameo, quad, score, actor, recipient, place, place_country, lat, lon, record)
+                VALUES (@rid, @doc, @cluster, @source, @date, @type, @mode, @cameo, @quad, @score, @actor, @recipient, @place, @country, @lat, @lon, @record)
                 RETURNING id
                 """,
             [
-                ("rid", record.Id), ("doc", documentId), ("cluster", cluster), ("date", date), ("type", ev.Type.ToString()),
+                ("rid", record.Id), ("doc", documentId), ("cluster", cluster), ("source", source), ("date", date), ("type", ev.Type.ToString()),
                 ("mode", string.Join(';', ev.Modes)), ("cameo", ev.Cameo), ("quad", record.Quad), ("score", record.Score),
                 ("actor", Codes(ev.Actors)), ("recipient", Codes(ev.Recipients)), ("place", ev.Place?.Resolved),
                 ("country", ev.Place?.CountryCode), ("lat", ev.Place?.Lat), ("lon", ev.Place?.Lon),
@@ -432,12 +438,12 @@ public sealed class EventStore
             foreach (int s in ev.MoreSentences.Prepend(ev.Sentence))
             {
                 var span = doc.ToOriginal(doc.Sentences[s].Span);
-                Execute(transaction, "INSERT INTO evidence (event_id, sentence_start, sentence_end) VALUES (@e, @s, @t)",
+                Run("INSERT INTO evidence (event_id, sentence_start, sentence_end) VALUES (@e, @s, @t)",
                     [("e", id), ("s", span.Start), ("t", span.End)]);
             }
             foreach (var (actor, recipient) in Pairs(ev, undirected))
             {
-                Execute(transaction, """
+                Run("""
                     INSERT INTO dyads (event_id, cluster_id, actor_country, actor_sector, recipient_country, recipient_sector, type, quad, score, date)
                     VALUES (@e, @c, @ac, @as, @rc, @rs, @type, @quad, @score, @date)
                     """,
@@ -475,41 +481,53 @@ public sealed class EventStore
             var parameters = new List<(string, object?)> { ("type", type), ("actor", actor), ("recipient", recipient) };
             if (date is { } d) { parameters.Add(("lo", d.AddDays(-windowDays))); parameters.Add(("hi", d.AddDays(windowDays))); }
             long found = Scalar<long>(transaction,
-                $"SELECT id FROM clusters WHERE type = @type AND actor = @actor AND recipient = @recipient AND {dateCondition} ORDER BY id LIMIT 1", parameters);
+                $"SELECT min(id) FROM clusters WHERE type = @type AND actor = @actor AND recipient = @recipient AND {dateCondition}", parameters);
             if (found > 0)
             {
                 _merged++;
+                return found;
             }
-            else
-            {
-                parameters.Add(("date", date));
-                found = Scalar<long>(transaction, "INSERT INTO clusters (type, actor, recipient, date) VALUES (@type, @actor, @recipient, @date) RETURNING id", parameters);
-            }
-            _touched.Add(found);
-            return found;
+            return RunScalar("INSERT INTO clusters (type, actor, recipient, date) VALUES (@type, @actor, @recipient, @date) RETURNING id",
+                [("type", type), ("actor", actor), ("recipient", recipient), ("date", date)]);
         }
 
         private static string Key(IEnumerable<Actor> actors) => string.Join(';', actors.Select(a => a.Code).Where(c => c.Length > 0).Distinct().Order(StringComparer.Ordinal));
 
         private static string Codes(IEnumerable<Actor> actors) => string.Join(';', actors.Select(a => a.Sector.Length > 0 ? $"{a.Code}:{a.Sector}" : a.Code));
 
-        private DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
+        /// <summary>One command per statement for the whole batch, so each statement is prepared once.</summary>
+        private DbCommand Prepared(string sql, IReadOnlyList<(string Name, object? Value)> parameters)
         {
-            var command = transaction.Connection!.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            foreach (var (name, value) in parameters) EventStore.Add(command, name, value);
+            if (!_commands.TryGetValue(sql, out var command))
+            {
+                command = transaction.Connection!.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = sql;
+                foreach (var (name, value) in parameters) EventStore.Add(command, name, value);
+                _commands[sql] = command;
+                return command;
+            }
+            for (int i = 0; i < parameters.Count; i++) command.Parameters[i].Value = parameters[i].Value ?? DBNull.Value;
             return command;
         }
 
+        private void Run(string sql, IReadOnlyList<(string Name, object? Value)> parameters) => Prepared(sql, parameters).ExecuteNonQuery();
+
+        private long RunScalar(string sql, IReadOnlyList<(string Name, object? Value)> parameters) =>
+            Prepared(sql, parameters).ExecuteScalar() is { } v and not DBNull ? Convert.ToInt64(v, CultureInfo.InvariantCulture) : 0;
+
         private object[]? Row(string sql, params (string Name, object? Value)[] parameters)
         {
-            using var command = Command(sql, parameters);
-            using var reader = command.ExecuteReader();
+            using var reader = Prepared(sql, parameters).ExecuteReader();
             if (!reader.Read()) return null;
             var values = new object[reader.FieldCount];
             reader.GetValues(values);
             return values;
+        }
+
+        public void Dispose()
+        {
+            foreach (var command in _commands.Values) command.Dispose();
         }
     }
 }

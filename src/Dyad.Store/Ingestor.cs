@@ -27,6 +27,9 @@ public sealed class IngestTotals
     public int Events { get; internal set; }
     public int Merged { get; internal set; }
     public TimeSpan Elapsed { get; internal set; }
+    /// <summary>Wall time spent coding and spent writing to the store.</summary>
+    public TimeSpan Coding { get; internal set; }
+    public TimeSpan Storing { get; internal set; }
 }
 
 /// <summary>Codes articles and stores them batch by batch; documents already stored are not coded again.</summary>
@@ -71,8 +74,12 @@ public sealed class Ingestor(Engine engine, EventStore store, IngestOptions opti
             else if (key == CodedDocument.KeyOf(article)) totals.Unchanged++;
             else totals.Duplicates++;
         }
+        long start = Stopwatch.GetTimestamp();
         var coded = Code(fresh, totals);
+        long middle = Stopwatch.GetTimestamp();
         var result = store.Store(coded, options.WindowDays);
+        totals.Coding += Stopwatch.GetElapsedTime(start, middle);
+        totals.Storing += Stopwatch.GetElapsedTime(middle);
         totals.Stored += result.Stored;
         totals.Replaced += result.Replaced;
         totals.Unchanged += result.Unchanged;

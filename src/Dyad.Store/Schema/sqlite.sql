@@ -32,6 +32,7 @@ CREATE TABLE events (
     record_id TEXT NOT NULL,
     document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
     cluster_id INTEGER NOT NULL REFERENCES clusters (id),
+    source TEXT NOT NULL,
     date TEXT,
     type TEXT NOT NULL,
     mode TEXT NOT NULL,
@@ -47,7 +48,8 @@ CREATE TABLE events (
     record TEXT NOT NULL
 );
 CREATE INDEX events_document ON events (document_id);
-CREATE INDEX events_cluster ON events (cluster_id);
+CREATE INDEX events_cluster ON events (cluster_id, document_id);
+CREATE INDEX events_cluster_source ON events (cluster_id, source);
 CREATE INDEX events_date ON events (date);
 
 CREATE TABLE evidence (
