@@ -14,6 +14,10 @@ public sealed record Trigger(string Phrase, char Pos, EventType Type, string Mod
     public int FirstLength { get; init; }
     /// <summary>The first word as written in the lexicon: for a verb, its base form.</summary>
     public string Head { get; init; } = "";
+    /// <summary>How many literal words the phrase has (its gaps not counted): of two rows ending at the same word, the more specific wins.</summary>
+    internal int Words { get; init; }
+    /// <summary>The row's place in the lexicon (built-in rows first): the last tie-breaker.</summary>
+    internal int Order { get; init; }
     /// <summary>The recipient may be the direct object ("-") or stand in the gap ("*": "accused * of shelling").</summary>
     public bool TakesObject => Preps.Contains("-") || Preps.Contains("*");
 }
@@ -27,6 +31,7 @@ public sealed class TriggerLexicon
     private readonly PhraseTrie<Trigger> _trie = new(lowerCase: true);
     private readonly Dictionary<(string, char), Trigger> _rows = new();
     private readonly Inflector _inflector;
+    private int _next;
 
     private TriggerLexicon(Inflector inflector) => _inflector = inflector;
 
@@ -57,7 +62,9 @@ public sealed class TriggerLexicon
         string mode = r.Length > 3 ? r[3] : "";
         string cameo = r.Length > 4 ? r[4] : "";
         var preps = r.Length > 5 && r[5].Length > 0 ? r[5].Split('|', StringSplitOptions.RemoveEmptyEntries) : [];
-        _rows[(phrase, pos)] = new Trigger(phrase, pos, type, mode, cameo, preps);
+        // A replaced row keeps its place; a new row goes last.
+        int order = _rows.TryGetValue((phrase, pos), out var old) ? old.Order : _next++;
+        _rows[(phrase, pos)] = new Trigger(phrase, pos, type, mode, cameo, preps) { Order = order };
     }
 
     private void Compile()
@@ -68,7 +75,11 @@ public sealed class TriggerLexicon
             var first = segments[0];
             var rest = segments.Skip(1).ToArray();
             var plurals = rest.Select(segment => segment.Select(Inflector.Plural).ToArray()).ToArray();
-            var withRest = trigger with { Rest = rest, RestPlurals = plurals, FirstLength = first.Length, Head = first[0] };
+            var withRest = trigger with
+            {
+                Rest = rest, RestPlurals = plurals, FirstLength = first.Length, Head = first[0],
+                Words = first.Length + rest.Sum(segment => segment.Length),
+            };
             if (trigger.Pos == 'V')
             {
                 foreach (var form in _inflector.VerbForms(first[0]))
@@ -98,7 +109,7 @@ public sealed class TriggerLexicon
                 // Most heads have many gapped rows ("called * for", "called * to"): most are ruled out by the gap's words.
                 if (candidate.Rest.Count > 0 && !MayFollow(gap ??= GapWords(tokens, firstEnd, limit), candidate)) continue;
                 int e = MatchRest(tokens, firstEnd, limit, candidate);
-                if (e > end)
+                if (e > end || (e == end && e > 0 && Better(candidate, trigger!, document, start)))
                 {
                     end = e;
                     trigger = candidate;
@@ -107,6 +118,30 @@ public sealed class TriggerLexicon
         }
         return trigger is not null;
     }
+
+    /// <summary>
+    /// Of two rows that end at the same word, the one with more literal words is more specific ("call off * strike"
+    /// over "call * strike"); then a verb row beats the noun row of the same word after a modal, "to" or a pronoun
+    /// ("rebels will attack", "they boycott"); then the row that comes first in the lexicon.
+    /// </summary>
+    private static bool Better(Trigger candidate, Trigger current, Document document, int start)
+    {
+        if (candidate.Words != current.Words) return candidate.Words > current.Words;
+        if (candidate.Pos != current.Pos && candidate.Phrase == current.Phrase && (candidate.Pos == 'V' || current.Pos == 'V'))
+            return (candidate.Pos == 'V') == VerbContext(document, start);
+        return candidate.Order < current.Order;
+    }
+
+    private static readonly HashSet<string> VerbOpeners = new(StringComparer.Ordinal)
+    {
+        "will", "would", "shall", "should", "can", "could", "may", "might", "must", "not", "never", "n't",
+        "did", "do", "does", "they", "we", "he", "she", "i", "you", "who", "also", "then", "jointly", "repeatedly",
+        "reportedly", "allegedly", "again", "later", "subsequently", "often", "regularly", "routinely",
+    };
+
+    /// <summary>The word before can only be followed by a verb: "they attack", "will boycott". Not "to": "the right to protest".</summary>
+    private static bool VerbContext(Document document, int start) =>
+        start > 0 && VerbOpeners.Contains(document.Tokens[start - 1].Lower);
 
     /// <summary>The words where a first gap segment may start: up to <see cref="MaxGap"/> tokens on, before a clause break.</summary>
     private static string[] GapWords(IReadOnlyList<Token> tokens, int from, int limit)
