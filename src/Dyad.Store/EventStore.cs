@@ -57,7 +57,6 @@ public sealed class EventStore
         Execute(transaction, new StreamReader(stream).ReadToEnd(), []);
         Execute(transaction, "INSERT INTO meta (key, value) VALUES ('schema_version', @v), ('created_by', @by)",
             [("v", SchemaVersion.ToString(CultureInfo.InvariantCulture)), ("by", $"dyad {Engine.ProgramVersion}")]);
-        if (Location.Backend == Backend.Sqlite) Execute(transaction, "PRAGMA journal_mode = WAL", []);
         transaction.Commit();
     }
 
