@@ -1,0 +1,66 @@
+using System.Text;
+using System.Text.Unicode;
+
+namespace Dyad.Input;
+
+/// <summary>
+/// Finds the encoding of text bytes: a byte order mark, UTF-16 without one (by its zero bytes), valid UTF-8,
+/// or else Windows-1252 (a superset of Latin-1's printable characters). UTF-8 with a few damaged bytes stays
+/// UTF-8, with replacement characters.
+/// </summary>
+public static class TextDecoder
+{
+    private static readonly Encoding Windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
+
+    public sealed record Decoded(string Text, string EncodingName, bool Damaged);
+
+    /// <summary>The encoding that the first bytes show, and the length of its byte order mark.</summary>
+    public static (Encoding Encoding, int BomLength) Detect(ReadOnlySpan<byte> head)
+    {
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return (Encoding.UTF8, 3);
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return (Encoding.Unicode, 2);
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return (Encoding.BigEndianUnicode, 2);
+        return (Utf16WithoutBom(head) ?? Encoding.UTF8, 0);
+    }
+
+    public static Decoded Decode(ReadOnlySpan<byte> bytes)
+    {
+        var (encoding, bom) = Detect(bytes);
+        bytes = bytes[bom..];
+        if (encoding is not UTF8Encoding) return new(encoding.GetString(bytes), encoding.WebName, false);
+        if (Utf8.IsValid(bytes)) return new(Encoding.UTF8.GetString(bytes), "utf-8", false);
+        var (multiByte, invalid) = CountUtf8(bytes);
+        return multiByte >= invalid
+            ? new(Encoding.UTF8.GetString(bytes), "utf-8", true)
+            : new(Windows1252.GetString(bytes), "windows-1252", false);
+    }
+
+    /// <summary>ASCII text in UTF-16 has a zero in every other byte: odd positions for little-endian.</summary>
+    private static Encoding? Utf16WithoutBom(ReadOnlySpan<byte> head)
+    {
+        int pairs = Math.Min(head.Length, 4096) / 2;
+        if (pairs < 2) return null;
+        int zeroEven = 0, zeroOdd = 0;
+        for (int i = 0; i < pairs; i++)
+        {
+            if (head[2 * i] == 0) zeroEven++;
+            if (head[2 * i + 1] == 0) zeroOdd++;
+        }
+        if (zeroOdd * 10 > pairs * 4 && zeroEven * 20 < pairs) return Encoding.Unicode;
+        if (zeroEven * 10 > pairs * 4 && zeroOdd * 20 < pairs) return Encoding.BigEndianUnicode;
+        return null;
+    }
+
+    private static (int MultiByte, int Invalid) CountUtf8(ReadOnlySpan<byte> bytes)
+    {
+        int multiByte = 0, invalid = 0;
+        while (!bytes.IsEmpty)
+        {
+            var status = Rune.DecodeFromUtf8(bytes, out _, out int consumed);
+            if (status == System.Buffers.OperationStatus.Done) { if (consumed > 1) multiByte++; }
+            else invalid++;
+            bytes = bytes[Math.Max(consumed, 1)..];
+        }
+        return (multiByte, invalid);
+    }
+}
