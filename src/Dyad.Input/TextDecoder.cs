@@ -10,8 +10,6 @@ namespace Dyad.Input;
 /// </summary>
 public static class TextDecoder
 {
-    private static readonly Encoding Windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
-
     public sealed record Decoded(string Text, string EncodingName, bool Damaged);
 
     /// <summary>The encoding that the first bytes show, and the length of its byte order mark.</summary>
@@ -32,7 +30,7 @@ public static class TextDecoder
         var (multiByte, invalid) = CountUtf8(bytes);
         return multiByte >= invalid
             ? new(Encoding.UTF8.GetString(bytes), "utf-8", true)
-            : new(Windows1252.GetString(bytes), "windows-1252", false);
+            : new(CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetString(bytes), "windows-1252", false);
     }
 
     /// <summary>ASCII text in UTF-16 has a zero in every other byte: odd positions for little-endian.</summary>
