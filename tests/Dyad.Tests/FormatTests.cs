@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Dyad.Input;
+using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;
@@ -105,6 +106,40 @@ public sealed class FormatTests
         Assert.Contains($"error DYAD013: {truncated.Path}", r.Stderr);
         Assert.Contains($"error DYAD014: {encrypted.Path}", r.Stderr);
         Assert.Contains("coded 1 article(s)", r.Stderr);
+    }
+
+    [Fact]
+    public void Pdf_without_text_is_reported()
+    {
+        var builder = new PdfDocumentBuilder();
+        builder.AddPage(PageSize.A4).DrawRectangle(new PdfPoint(50, 50), 400, 600);
+        using var scanned = new TempFile(".pdf", builder.Build());
+        var r = Cli.Run(null, "code", scanned.Path);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains($"error DYAD015: {scanned.Path}: the PDF has no text", r.Stderr);
+    }
+
+    [Fact]
+    public void Folder_of_mixed_formats_is_read_by_content()
+    {
+        var folder = Directory.CreateTempSubdirectory("dyad-mixed");
+        try
+        {
+            File.Copy(Cli.Fixture("formats/article.html"), Path.Combine(folder.FullName, "page.saved"));
+            File.Copy(Cli.Fixture("formats/feed.atom"), Path.Combine(folder.FullName, "feed"));
+            File.Copy(Cli.Fixture("formats/french.txt"), Path.Combine(folder.FullName, "french.txt"));
+            File.WriteAllBytes(Path.Combine(folder.FullName, "report"), TwoColumnPdf(ArticleText));
+            var r = Cli.Run(null, "code", folder.FullName);
+            Assert.Equal(0, r.ExitCode);
+            Assert.Contains("coded 4 article(s)", r.Stderr);
+            Assert.Contains("1 skipped, 0 error(s)", r.Stderr);
+            Assert.Equal(PlainEvents.Value, Events(r, "page"));
+            Assert.Equal(PlainEvents.Value, Events(r, "report"));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [Theory]
