@@ -1,16 +1,17 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Text.Unicode;
 
 namespace Dyad.Input;
 
 /// <summary>
 /// Finds the encoding of text bytes: a byte order mark, UTF-16 without one (by its zero bytes), valid UTF-8,
-/// or else Windows-1252 (a superset of Latin-1's printable characters). UTF-8 with a few damaged bytes stays
-/// UTF-8, with replacement characters.
+/// the charset that a page or XML declaration names, or else Windows-1252 (a superset of Latin-1's printable
+/// characters). UTF-8 with a few damaged bytes stays UTF-8, with replacement characters.
 /// </summary>
-public static class TextDecoder
+public static partial class TextDecoder
 {
-    public sealed record Decoded(string Text, string EncodingName, bool Damaged);
+    public sealed record Decoded(string Text, bool Damaged);
 
     /// <summary>The encoding that the first bytes show, and the length of its byte order mark.</summary>
     public static (Encoding Encoding, int BomLength) Detect(ReadOnlySpan<byte> head)
@@ -25,12 +26,23 @@ public static class TextDecoder
     {
         var (encoding, bom) = Detect(bytes);
         bytes = bytes[bom..];
-        if (encoding is not UTF8Encoding) return new(encoding.GetString(bytes), encoding.WebName, false);
-        if (Utf8.IsValid(bytes)) return new(Encoding.UTF8.GetString(bytes), "utf-8", false);
+        if (encoding is not UTF8Encoding) return new(encoding.GetString(bytes), false);
+        if (Utf8.IsValid(bytes)) return new(Encoding.UTF8.GetString(bytes), false);
+        if (Declared(bytes) is { } declared) return new(declared.GetString(bytes), false);
         var (multiByte, invalid) = CountUtf8(bytes);
         return multiByte >= invalid
-            ? new(Encoding.UTF8.GetString(bytes), "utf-8", true)
-            : new(CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetString(bytes), "windows-1252", false);
+            ? new(Encoding.UTF8.GetString(bytes), true)
+            : new(CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetString(bytes), false);
+    }
+
+    /// <summary>
+    /// A code page named by a meta tag or XML declaration near the start (windows-1251, koi8-r, shift_jis...).
+    /// Latin-1 and UTF-8 names are left to the rules, as browsers read Latin-1 as Windows-1252.
+    /// </summary>
+    private static Encoding? Declared(ReadOnlySpan<byte> bytes)
+    {
+        var match = Charset().Match(Encoding.Latin1.GetString(bytes[..Math.Min(bytes.Length, 4096)]));
+        return match.Success ? CodePagesEncodingProvider.Instance.GetEncoding(match.Groups["name"].Value) : null;
     }
 
     /// <summary>ASCII text in UTF-16 has a zero in every other byte: odd positions for little-endian.</summary>
@@ -48,6 +60,9 @@ public static class TextDecoder
         if (zeroEven * 10 > pairs * 4 && zeroOdd * 20 < pairs) return Encoding.BigEndianUnicode;
         return null;
     }
+
+    [GeneratedRegex(@"(?:<meta[^>]+charset\s*=\s*[""']?|<\?xml[^>]+encoding\s*=\s*[""'])(?<name>[\w.:-]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex Charset();
 
     private static (int MultiByte, int Invalid) CountUtf8(ReadOnlySpan<byte> bytes)
     {

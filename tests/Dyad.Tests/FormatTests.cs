@@ -211,9 +211,25 @@ public sealed class FormatTests
     }
 
     [Fact]
+    public void Page_charset_is_used_when_the_bytes_are_not_utf8()
+    {
+        const string russian = "Министерство иностранных дел России заявило во вторник, что переговоры с Японией о мирном договоре "
+            + "продолжатся в Москве на следующей неделе, несмотря на разногласия по поводу островов.";
+        var cp1251 = CodePagesEncodingProvider.Instance.GetEncoding(1251)!;
+        using var page = new TempFile(".html", cp1251.GetBytes(Page("<meta charset=\"windows-1251\">", $"<p>{russian}</p><p>{russian}</p>")));
+        var item = new ArticleReader(new ArticleReaderOptions()).Read([page.Path]).Single();
+        Assert.Equal("DYAD017", item.Problem!.Code);
+        Assert.Contains("Russian", item.Problem.Message);
+
+        byte[] latin1 = [.. "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"></head><body>"u8,
+            0x93, .. "Talks"u8, 0x94, .. " in Gen"u8, 0xE8, .. "ve</body></html>"u8];
+        Assert.Contains("“Talks” in Genève", TextDecoder.Decode(latin1).Text);
+    }
+
+    [Fact]
     public void Windows_1252_and_utf16_files_yield_the_events_of_their_text()
     {
-        var cp1252 = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
+        var cp1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
         using var latin = new TempFile(".txt", cp1252.GetBytes(ArticleText.Replace('\'', '\u2019')));
         using var utf16 = new TempFile(".txt", Encoding.Unicode.GetBytes(ArticleText));
         var r = Cli.Run(null, "code", latin.Path, utf16.Path);
