@@ -33,8 +33,16 @@ public static class FormatSniffer
         return start.StartsWith('{') ? InputFormat.JsonLines : InputFormat.Text;
     }
 
-    private static int FirstMark(string text, string[] marks) =>
-        marks.Select(m => text.IndexOf(m, StringComparison.OrdinalIgnoreCase)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+    private static int FirstMark(string text, string[] marks)
+    {
+        int first = -1;
+        foreach (var mark in marks)
+        {
+            int i = text.IndexOf(mark, StringComparison.OrdinalIgnoreCase);
+            if (i >= 0 && (first < 0 || i < first)) first = i;
+        }
+        return first;
+    }
 
     /// <summary>NUL bytes (outside UTF-16) or many control characters mean binary data.</summary>
     private static bool IsBinary(ReadOnlySpan<byte> head)

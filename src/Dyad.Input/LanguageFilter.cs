@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Lingua;
 
 namespace Dyad.Input;
@@ -13,9 +12,11 @@ public sealed class LanguageFilter
     /// <summary>Characters read from the start of an article: enough to tell a language, cheap to scan.</summary>
     private const int SampleChars = 3000;
 
-    private static readonly FrozenSet<string> EnglishWords = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+    private static readonly HashSet<string> EnglishWords = new(StringComparer.OrdinalIgnoreCase)
+    {
         "the", "of", "and", "to", "that", "for", "with", "said", "by", "at", "from", "has", "have", "had", "it", "its",
-        "were", "are", "be", "been", "who", "which", "would", "not", "their", "this", "after", "they", "he", "she");
+        "were", "are", "be", "been", "who", "which", "would", "not", "their", "this", "after", "they", "he", "she",
+    };
 
     private readonly Lazy<LanguageDetector> _detector = new(() => LanguageDetectorBuilder
         .FromLanguages(Language.English, Language.French, Language.Spanish, Language.German, Language.Portuguese,
@@ -36,14 +37,18 @@ public sealed class LanguageFilter
     /// <summary>At least 20 words, one in five an English function word: no other language comes close.</summary>
     internal static bool LooksEnglish(string text)
     {
-        var lookup = EnglishWords.GetAlternateLookup<ReadOnlySpan<char>>();
         int words = 0, english = 0;
-        foreach (var range in text.AsSpan().SplitAny(" \t\r\n\"'(),.;:!?"))
+        for (int i = 0; i < text.Length;)
         {
-            var word = text.AsSpan(range);
-            if (word.IsEmpty) continue;
+            if (!char.IsLetter(text[i]))
+            {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < text.Length && char.IsLetter(text[i])) i++;
             words++;
-            if (lookup.Contains(word)) english++;
+            if (i - start <= 5 && EnglishWords.Contains(text[start..i])) english++;
         }
         return words >= 20 && english * 5 >= words;
     }

@@ -32,8 +32,11 @@ public static partial class TextDecoder
         var (multiByte, invalid) = CountUtf8(bytes);
         return multiByte >= invalid
             ? new(Encoding.UTF8.GetString(bytes), true)
-            : new(CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetString(bytes), false);
+            : new(Windows1252(bytes), false);
     }
+
+    /// <summary>Apart from Decode, so that reading UTF-8 never loads the code page tables.</summary>
+    private static string Windows1252(ReadOnlySpan<byte> bytes) => CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetString(bytes);
 
     /// <summary>
     /// A code page named by a meta tag or XML declaration near the start (windows-1251, koi8-r, shift_jis...).
