@@ -12,20 +12,22 @@ public sealed record WebArticle(string Text, string? Title, string? Byline, Date
 
 /// <summary>
 /// Finds the article in a saved web page (SmartReader, a port of Mozilla's Readability): its text without
-/// navigation, ads and footers, its title, byline, publication date and canonical URL. It parses the string
-/// it is given and never fetches anything.
+/// navigation, ads and footers, its title, byline, publication date and canonical URL. SmartReader gets the
+/// document already parsed from the string given, so it never fetches anything.
 /// </summary>
 public static class HtmlReader
 {
     /// <summary>Fewer characters than this is a page without an article (an index, a login page, an error).</summary>
     private const int MinArticleChars = 200;
 
-    /// <summary>Site furniture and ads that Readability can leave inside an article.</summary>
+    /// <summary>Meta tags that state the publication date, most specific first.</summary>
     private const string DateMetas = "meta[property='article:published_time'], meta[name='article:published_time'], "
         + "meta[itemprop=datePublished], meta[name=pubdate], meta[name='dc.date.issued'], meta[name='DC.date.issued'], meta[name=date]";
 
+    /// <summary>Site furniture and ads that Readability can leave inside an article.</summary>
     private const string Furniture = "nav, aside, form, [role=navigation], [role=complementary], .ad, .ads, .advert, .advertisement, .sponsored";
 
+    /// <param name="url">Where the page came from, for pages that name no canonical URL.</param>
     public static WebArticle Read(string html, string? url = null)
     {
         var document = new HtmlParser().ParseDocument(html);

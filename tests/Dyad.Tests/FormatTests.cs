@@ -176,6 +176,12 @@ public sealed class FormatTests
         Assert.Contains("coded 1 article(s)", r.Stderr);
     }
 
+    [Theory]
+    [InlineData("<?xml version=\"1.0\"?><urlset><url><loc>https://news.example.org/</loc></url></urlset>")]
+    [InlineData("<rss version=\"2.0\"><channel><item><title>Talks</title></channel></rss>")]
+    public void Xml_that_is_not_a_feed_is_a_malformed_feed(string xml) =>
+        Assert.Equal("DYAD016", Assert.Throws<Dyad.Pipeline.DyadException>(() => FeedParser.Parse(xml)).Code);
+
     [Fact]
     public void Articles_in_french_and_spanish_are_skipped_for_their_language()
     {
