@@ -16,7 +16,7 @@ internal static class CodeCommand
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "Text files (one article each), JSON Lines files (one article per line), folders, or - for standard input",
+            Description = "Text files, saved web pages, PDFs (one article each), RSS/Atom feeds (one per item), JSON Lines files (one per line), folders, or - for standard input",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var date = Options.Date();
@@ -54,7 +54,7 @@ internal static class CodeCommand
             "table" => new TableWriter(),
             _ => new PloverWriter(stream),
         };
-        int coded = 0, errors = 0, events = 0;
+        int coded = 0, skipped = 0, errors = 0, events = 0;
         var batch = new List<Article>(BatchSize);
         void Flush()
         {
@@ -92,7 +92,8 @@ internal static class CodeCommand
             if (item.Problem is { } problem)
             {
                 Console.Error.WriteLine(problem);
-                if (!problem.IsWarning) errors++;
+                if (problem.Severity == Severity.Error) errors++;
+                if (problem.Severity == Severity.Skipped) skipped++;
                 continue;
             }
             batch.Add(item.Article!);
@@ -101,7 +102,7 @@ internal static class CodeCommand
         Flush();
         writer.Flush();
         text.Flush();
-        Console.Error.WriteLine($"coded {coded} article(s), {events} event(s), {errors} error(s)");
+        Console.Error.WriteLine($"coded {coded} article(s), {events} event(s), {skipped} skipped, {errors} error(s)");
         return coded == 0 || (strict && errors > 0) ? 1 : 0;
     }
 }

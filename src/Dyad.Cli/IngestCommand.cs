@@ -43,7 +43,7 @@ internal static class IngestCommand
             Console.Error.WriteLine($"ingesting into {target.Location.Display}");
             var totals = Run(new Ingestor(engine, target, options) { OnProblem = p => Console.Error.WriteLine(p) }, reader.Read(r.GetValue(paths)!));
             Console.WriteLine($"stored {totals.Stored} new and {totals.Replaced} changed document(s); skipped {totals.Unchanged} already stored, "
-                + $"{totals.Duplicates} duplicate(s) of stored content, {totals.Failed} failed; {totals.Events} event(s), "
+                + $"{totals.Duplicates} duplicate(s) of stored content, {totals.Skipped} not English, {totals.Failed} failed; {totals.Events} event(s), "
                 + $"{totals.Merged} merged into an existing event; {totals.Elapsed.TotalSeconds:0.0} s");
             return totals.Failed > 0 && totals.Stored + totals.Replaced + totals.Unchanged + totals.Duplicates == 0 ? 1 : 0;
         }));

@@ -24,6 +24,8 @@ public sealed class IngestTotals
     public int Unchanged { get; internal set; }
     public int Duplicates { get; internal set; }
     public int Failed { get; internal set; }
+    /// <summary>Left out on purpose, such as articles not in English.</summary>
+    public int Skipped { get; internal set; }
     public int Events { get; internal set; }
     public int Merged { get; internal set; }
     public TimeSpan Elapsed { get; internal set; }
@@ -48,7 +50,8 @@ public sealed class Ingestor(Engine engine, EventStore store, IngestOptions opti
             if (item.Problem is { } problem)
             {
                 OnProblem?.Invoke(problem);
-                if (!problem.IsWarning) totals.Failed++;
+                if (problem.Severity == Severity.Error) totals.Failed++;
+                else if (problem.Severity == Severity.Skipped) totals.Skipped++;
                 continue;
             }
             batch.Add(item.Article!);

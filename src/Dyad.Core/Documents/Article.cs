@@ -6,6 +6,7 @@ public sealed record Article(string Id, string Text)
     public DateOnly? Date { get; init; }
     public string? Url { get; init; }
     public string? Title { get; init; }
+    public string? Byline { get; init; }
     public string? Source { get; init; }
     /// <summary>Where the article came from, for messages ("file.jsonl:12").</summary>
     public string Origin { get; init; } = "";

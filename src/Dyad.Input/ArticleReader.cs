@@ -7,13 +7,13 @@ using Dyad.Pipeline;
 namespace Dyad.Input;
 
 /// <summary>
-/// Reads articles from text files, JSON Lines files, folders (recursively) and standard input. Every problem
-/// is reported with its origin and a stable code, and reading goes on with the next article.
+/// Reads articles from text files, saved web pages, PDFs, RSS/Atom feeds, JSON Lines files, folders (recursively)
+/// and standard input, telling the format and encoding from the bytes. Articles not in English are skipped.
+/// Every problem is reported with its origin and a stable code, and reading goes on with the next article.
 /// </summary>
 public sealed class ArticleReader(ArticleReaderOptions options)
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-    private static readonly HashSet<string> JsonLinesExtensions = new(StringComparer.OrdinalIgnoreCase) { ".jsonl", ".ndjson", ".json" };
+    private readonly LanguageFilter _languages = new();
 
     public IEnumerable<InputItem> Read(IEnumerable<string> paths)
     {
@@ -21,7 +21,7 @@ public sealed class ArticleReader(ArticleReaderOptions options)
         {
             if (path == "-")
             {
-                foreach (var item in ReadStream(Console.OpenStandardInput(), "stdin", "stdin")) yield return item;
+                foreach (var item in ReadStream(Console.OpenStandardInput(), "stdin", "stdin", "")) yield return Checked(item);
             }
             else if (Directory.Exists(path))
             {
@@ -31,11 +31,11 @@ public sealed class ArticleReader(ArticleReaderOptions options)
                 if (files.Count == 0)
                     yield return Problem(path, ErrorCodes.EmptyFolder, "the folder holds no files");
                 foreach (var file in files)
-                    foreach (var item in ReadFile(file)) yield return item;
+                    foreach (var item in ReadFile(file)) yield return Checked(item);
             }
             else if (File.Exists(path))
             {
-                foreach (var item in ReadFile(path)) yield return item;
+                foreach (var item in ReadFile(path)) yield return Checked(item);
             }
             else
             {
@@ -44,62 +44,123 @@ public sealed class ArticleReader(ArticleReaderOptions options)
         }
     }
 
+    /// <summary>An article in another language becomes a skip.</summary>
+    private InputItem Checked(InputItem item)
+    {
+        if (item.Article is not { } article || _languages.OtherLanguage(article.Text) is not { } language) return item;
+        return new(null, new InputProblem(article.Origin, ErrorCodes.NotEnglish, $"the article is in {language}; only English is coded", Severity.Skipped));
+    }
+
     private IEnumerable<InputItem> ReadFile(string file)
     {
         Stream stream;
-        long length;
         try
         {
             stream = File.OpenRead(file);
-            length = stream.Length;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return [Problem(file, ErrorCodes.UnreadableInput, $"cannot read the file ({e.Message})")];
         }
-        bool jsonLines = JsonLinesExtensions.Contains(Path.GetExtension(file));
-        if (!jsonLines && length > options.MaxArticleBytes)
-        {
-            stream.Dispose();
-            return [Problem(file, ErrorCodes.TooLarge, $"{length / 1_000_000.0:0.#} MB is above the {options.MaxArticleBytes / 1_000_000.0:0.#} MB article limit (--max-size)")];
-        }
-        return ReadStream(stream, file, Path.GetFileNameWithoutExtension(file), jsonLines);
+        return ReadStream(stream, file, Path.GetFileNameWithoutExtension(file), Path.GetExtension(file));
     }
 
-    private IEnumerable<InputItem> ReadStream(Stream stream, string origin, string id, bool? jsonLines = null)
+    private IEnumerable<InputItem> ReadStream(Stream stream, string origin, string id, string extension)
     {
         using (stream)
         {
             var buffered = new BufferedStream(stream, 1 << 16);
             var head = new byte[8192];
-            int headLength = buffered.Read(head, 0, head.Length);
-            if (IsBinary(head.AsSpan(0, headLength)))
+            int headLength = buffered.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            var format = FormatSniffer.Detect(extension, head.AsSpan(0, headLength));
+            var all = new ConcatStream(head, headLength, buffered);
+            if (format == InputFormat.JsonLines)
+            {
+                var (encoding, bom) = TextDecoder.Detect(head.AsSpan(0, headLength));
+                all.Skip(bom);
+                foreach (var item in ReadJsonLines(all, encoding, origin)) yield return item;
+                yield break;
+            }
+            if (format == InputFormat.Binary)
             {
                 yield return Problem(origin, ErrorCodes.BinaryInput, "the file looks binary (not text); skipped");
                 yield break;
             }
-            var all = new ConcatStream(head, headLength, buffered);
-            var encoding = DetectEncoding(head.AsSpan(0, headLength), out int bomLength);
-            all.Skip(bomLength);
-            bool lines = jsonLines ?? FirstNonSpace(head.AsSpan(bomLength, headLength - bomLength), encoding) == '{';
-            if (lines)
+            var bytes = ReadAll(all, options.MaxArticleBytes);
+            if (bytes is null)
             {
-                foreach (var item in ReadJsonLines(all, encoding, origin)) yield return item;
+                yield return Problem(origin, ErrorCodes.TooLarge, $"the input is above the {options.MaxArticleBytes / 1_000_000.0:0.#} MB article limit (--max-size)");
                 yield break;
             }
-            var (text, replaced) = Decode(all, encoding, options.MaxArticleBytes);
-            if (text is null)
-            {
-                yield return Problem(origin, ErrorCodes.TooLarge, $"the article is above the {options.MaxArticleBytes / 1_000_000.0:0.#} MB limit (--max-size)");
-                yield break;
-            }
-            if (replaced) yield return Warning(origin, ErrorCodes.InvalidEncoding, "invalid UTF-8; bad bytes were replaced with U+FFFD");
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                yield return Problem(origin, ErrorCodes.EmptyArticle, "the article is empty");
-                yield break;
-            }
-            yield return new InputItem(new Article(id, text) { Date = options.Date, Origin = origin }, null);
+            foreach (var item in ReadDocument(format, bytes, origin, id)) yield return item;
+        }
+    }
+
+    private IEnumerable<InputItem> ReadDocument(InputFormat format, byte[] bytes, string origin, string id)
+    {
+        if (format == InputFormat.Pdf)
+        {
+            yield return Guarded(origin, () => PdfReader.Read(bytes) is { Length: > 0 } text
+                ? Item(new Article(id, text) { Date = options.Date, Origin = origin })
+                : Problem(origin, ErrorCodes.NoArticle, "the PDF has no text (a scanned image?); skipped"));
+            yield break;
+        }
+        var decoded = TextDecoder.Decode(bytes);
+        if (decoded.Damaged) yield return Warning(origin, ErrorCodes.InvalidEncoding, "damaged UTF-8; bad bytes were replaced with U+FFFD");
+        switch (format)
+        {
+            case InputFormat.Html:
+                yield return Guarded(origin, () =>
+                {
+                    var page = HtmlReader.Read(decoded.Text);
+                    return Item(new Article(id, page.Text)
+                    {
+                        Date = page.Date ?? options.Date, Url = page.Url, Title = page.Title, Byline = page.Byline, Origin = origin,
+                    });
+                });
+                break;
+            case InputFormat.Feed:
+                foreach (var item in ReadFeed(decoded.Text, origin, id)) yield return item;
+                break;
+            default:
+                yield return string.IsNullOrWhiteSpace(decoded.Text)
+                    ? Problem(origin, ErrorCodes.EmptyArticle, "the article is empty")
+                    : Item(new Article(id, decoded.Text) { Date = options.Date, Origin = origin });
+                break;
+        }
+    }
+
+    private IEnumerable<InputItem> ReadFeed(string xml, string origin, string id)
+    {
+        IReadOnlyList<FeedEntry> entries;
+        try
+        {
+            entries = FeedParser.Parse(xml);
+        }
+        catch (DyadException e)
+        {
+            return [Problem(origin, e.Code, e.Detail)];
+        }
+        if (entries.Count == 0) return [Problem(origin, ErrorCodes.EmptyArticle, "the feed has no items")];
+        return entries.Select((entry, i) =>
+        {
+            string where = $"{origin}#{i + 1}";
+            return entry.Text.Length == 0
+                ? Problem(where, ErrorCodes.EmptyArticle, "the feed item has no title or text")
+                : Item(new Article($"{id}-{i + 1}", entry.Text) { Date = entry.Date ?? options.Date, Url = entry.Link, Title = entry.Title, Origin = where });
+        });
+    }
+
+    /// <summary>Runs a format reader, turning its coded failure into a problem.</summary>
+    private static InputItem Guarded(string origin, Func<InputItem> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (DyadException e)
+        {
+            return Problem(origin, e.Code, e.Detail);
         }
     }
 
@@ -157,61 +218,22 @@ public sealed class ArticleReader(ArticleReaderOptions options)
         }, null);
     }
 
-    private static (string? Text, bool Replaced) Decode(Stream stream, Encoding encoding, long maxBytes)
+    /// <summary>All the bytes, or null when there are more than the limit.</summary>
+    private static byte[]? ReadAll(Stream stream, long maxBytes)
     {
         using var memory = new MemoryStream();
         var buffer = new byte[1 << 16];
         for (int n; (n = stream.Read(buffer, 0, buffer.Length)) > 0;)
         {
-            if (memory.Length + n > maxBytes) return (null, false);
+            if (memory.Length + n > maxBytes) return null;
             memory.Write(buffer, 0, n);
         }
-        var bytes = memory.GetBuffer().AsSpan(0, (int)memory.Length);
-        if (encoding is UTF8Encoding)
-        {
-            try
-            {
-                return (StrictUtf8.GetString(bytes), false);
-            }
-            catch (DecoderFallbackException)
-            {
-                return (Encoding.UTF8.GetString(bytes), true);
-            }
-        }
-        return (encoding.GetString(bytes), false);
+        return memory.ToArray();
     }
 
-    private static Encoding DetectEncoding(ReadOnlySpan<byte> head, out int bomLength)
-    {
-        if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) { bomLength = 3; return Encoding.UTF8; }
-        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) { bomLength = 2; return Encoding.Unicode; }
-        if (head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) { bomLength = 2; return Encoding.BigEndianUnicode; }
-        bomLength = 0;
-        return Encoding.UTF8;
-    }
-
-    /// <summary>NUL bytes (outside UTF-16) or many control characters mean binary data.</summary>
-    private static bool IsBinary(ReadOnlySpan<byte> head)
-    {
-        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return false;
-        int control = 0;
-        foreach (byte b in head)
-        {
-            if (b == 0) return true;
-            if (b < 0x20 && b is not (0x09 or 0x0A or 0x0D or 0x0C)) control++;
-        }
-        return head.Length > 0 && control * 20 > head.Length;
-    }
-
-    private static char FirstNonSpace(ReadOnlySpan<byte> head, Encoding encoding)
-    {
-        foreach (char c in encoding.GetString(head))
-            if (!char.IsWhiteSpace(c)) return c;
-        return '\0';
-    }
-
+    private static InputItem Item(Article article) => new(article, null);
     private static InputItem Problem(string origin, string code, string message) => new(null, new InputProblem(origin, code, message));
-    private static InputItem Warning(string origin, string code, string message) => new(null, new InputProblem(origin, code, message, IsWarning: true));
+    private static InputItem Warning(string origin, string code, string message) => new(null, new InputProblem(origin, code, message, Severity.Warning));
 
     /// <summary>A stream that first replays the bytes already read for sniffing, then the rest.</summary>
     private sealed class ConcatStream(byte[] head, int headLength, Stream rest) : Stream
