@@ -1,5 +1,3 @@
-using System.Xml;
-using CodeHollow.FeedReader.Parser;
 using Dyad.Pipeline;
 using Feeds = CodeHollow.FeedReader;
 
@@ -25,8 +23,10 @@ public static class FeedParser
         {
             feed = Feeds.FeedReader.ReadFromString(xml);
         }
-        catch (Exception e) when (e is XmlException or FeedTypeNotSupportedException or FormatException or NullReferenceException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // Bad XML is an XmlException, but the library also fails with other types: a NullReferenceException
+            // for an <rss> without a <channel>, a FeedTypeNotSupportedException for XML that is no feed.
             throw new DyadException(ErrorCodes.MalformedFeed, $"not a readable RSS or Atom feed ({e.Message})");
         }
         return [.. feed.Items.Select(Entry)];

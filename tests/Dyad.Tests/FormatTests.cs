@@ -161,6 +161,7 @@ public sealed class FormatTests
         Assert.Equal(2, entries.Count);
         Assert.Equal("https://news.example.org/world/2024/05/14/japan-condemns-launch", entries[0].Link);
         Assert.Equal(new DateOnly(2024, 5, 14), entries[0].Date);
+        Assert.Equal("gazette-2024-0514-001", entries[0].Id);
         Assert.Equal("Japan condemns missile launch; talks in Moscow", entries[0].Title);
         Assert.StartsWith("TOKYO, May 14", entries[0].Text);
         Assert.StartsWith("Brazil and Argentina sign a trade accord\n\nBrazil and Argentina signed", entries[1].Text);
@@ -179,6 +180,7 @@ public sealed class FormatTests
     [Theory]
     [InlineData("<?xml version=\"1.0\"?><urlset><url><loc>https://news.example.org/</loc></url></urlset>")]
     [InlineData("<rss version=\"2.0\"><channel><item><title>Talks</title></channel></rss>")]
+    [InlineData("<rss version=\"2.0\"></rss>")]
     public void Xml_that_is_not_a_feed_is_a_malformed_feed(string xml) =>
         Assert.Equal("DYAD016", Assert.Throws<Dyad.Pipeline.DyadException>(() => FeedParser.Parse(xml)).Code);
 
