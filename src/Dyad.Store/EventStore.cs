@@ -80,6 +80,22 @@ public sealed class EventStore
         return known;
     });
 
+    /// <summary>Which of <paramref name="keys"/> (URLs or ids) are stored documents.</summary>
+    public HashSet<string> KnownKeys(IReadOnlyCollection<string> keys) => Guard(() =>
+    {
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        using var connection = Connect();
+        foreach (var chunk in keys.Chunk(500))
+        {
+            using var command = connection.CreateCommand();
+            for (int i = 0; i < chunk.Length; i++) Add(command, $"k{i}", chunk[i]);
+            command.CommandText = $"SELECT doc_key FROM documents WHERE doc_key IN ({string.Join(',', chunk.Select((_, i) => $"@k{i}"))})";
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) known.Add(reader.GetString(0));
+        }
+        return known;
+    });
+
     /// <summary>Stores a batch in one transaction; reports of a happening within <paramref name="windowDays"/> join one cluster.</summary>
     /// <summary>With <paramref name="recode"/>, an unchanged document's events are replaced too.</summary>
     public BatchResult Store(IReadOnlyList<CodedDocument> batch, int windowDays, bool recode = false) => Guard(() =>
