@@ -18,6 +18,12 @@ public sealed class EventStore
     public const int SchemaVersion = 1;
     private static readonly HashSet<EventType> Undirected = [EventType.CONSULT, EventType.AGREE, EventType.COOPERATE];
 
+    /// <summary>The columns that <see cref="ReadEvents"/> reads.</summary>
+    private const string SelectEvents = """
+        SELECT e.id, e.cluster_id, c.num_reports, c.num_articles, c.num_sources, d.id, d.doc_key, d.url, d.source, d.title, e.record
+        FROM events e JOIN documents d ON d.id = e.document_id JOIN clusters c ON c.id = e.cluster_id
+        """;
+
     private readonly Dialect _dialect;
 
     private EventStore(StoreLocation location)
@@ -61,39 +67,25 @@ public sealed class EventStore
     }
 
     /// <summary>The documents already stored with one of <paramref name="hashes"/>: hash to document key.</summary>
-    public Dictionary<string, string> KnownHashes(IReadOnlyCollection<string> hashes) => Guard(() =>
-    {
-        var known = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (hashes.Count == 0) return known;
-        using var connection = Connect();
-        using var command = connection.CreateCommand();
-        var names = new List<string>();
-        int i = 0;
-        foreach (var hash in hashes)
-        {
-            names.Add($"@h{i}");
-            Add(command, $"h{i++}", hash);
-        }
-        command.CommandText = $"SELECT hash, doc_key FROM documents WHERE hash IN ({string.Join(',', names)})";
-        using var reader = command.ExecuteReader();
-        while (reader.Read()) known[reader.GetString(0)] = reader.GetString(1);
-        return known;
-    });
+    public Dictionary<string, string> KnownHashes(IReadOnlyCollection<string> hashes) => Lookup("hash", hashes);
 
     /// <summary>Which of <paramref name="keys"/> (URLs or ids) are stored documents.</summary>
-    public HashSet<string> KnownKeys(IReadOnlyCollection<string> keys) => Guard(() =>
+    public HashSet<string> KnownKeys(IReadOnlyCollection<string> keys) => [.. Lookup("doc_key", keys).Keys];
+
+    /// <summary>The stored documents whose <paramref name="column"/> is one of <paramref name="values"/>: value to document key.</summary>
+    private Dictionary<string, string> Lookup(string column, IReadOnlyCollection<string> values) => Guard(() =>
     {
-        var known = new HashSet<string>(StringComparer.Ordinal);
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
         using var connection = Connect();
-        foreach (var chunk in keys.Chunk(500))
+        foreach (var chunk in values.Chunk(500))
         {
             using var command = connection.CreateCommand();
-            for (int i = 0; i < chunk.Length; i++) Add(command, $"k{i}", chunk[i]);
-            command.CommandText = $"SELECT doc_key FROM documents WHERE doc_key IN ({string.Join(',', chunk.Select((_, i) => $"@k{i}"))})";
+            for (int i = 0; i < chunk.Length; i++) Add(command, $"v{i}", chunk[i]);
+            command.CommandText = $"SELECT {column}, doc_key FROM documents WHERE {column} IN ({string.Join(',', chunk.Select((_, i) => $"@v{i}"))})";
             using var reader = command.ExecuteReader();
-            while (reader.Read()) known.Add(reader.GetString(0));
+            while (reader.Read()) found[reader.GetString(0)] = reader.GetString(1);
         }
-        return known;
+        return found;
     });
 
     /// <summary>Stores a batch in one transaction; reports of a happening within <paramref name="windowDays"/> join one cluster.</summary>
@@ -119,8 +111,7 @@ public sealed class EventStore
             ? $"SELECT e.id FROM events e JOIN documents d ON d.id = e.document_id WHERE {where}"
             : $"SELECT min(e.id) FROM events e JOIN documents d ON d.id = e.document_id WHERE {where} GROUP BY e.cluster_id";
         command.CommandText = $"""
-            SELECT e.id, e.cluster_id, c.num_reports, c.num_articles, c.num_sources, d.id, d.doc_key, d.url, d.source, d.title, e.record
-            FROM events e JOIN documents d ON d.id = e.document_id JOIN clusters c ON c.id = e.cluster_id
+            {SelectEvents}
             WHERE e.id IN ({chosen})
             ORDER BY e.date DESC, e.id
             LIMIT @limit OFFSET @offset
@@ -134,10 +125,7 @@ public sealed class EventStore
     {
         using var connection = Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT e.id, e.cluster_id, c.num_reports, c.num_articles, c.num_sources, d.id, d.doc_key, d.url, d.source, d.title, e.record
-            FROM events e JOIN documents d ON d.id = e.document_id JOIN clusters c ON c.id = e.cluster_id WHERE e.id = @id
-            """;
+        command.CommandText = $"{SelectEvents} WHERE e.id = @id";
         Add(command, "id", id);
         return ReadEvents(command).FirstOrDefault();
     });
@@ -147,10 +135,7 @@ public sealed class EventStore
     {
         using var connection = Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT e.id, e.cluster_id, c.num_reports, c.num_articles, c.num_sources, d.id, d.doc_key, d.url, d.source, d.title, e.record
-            FROM events e JOIN documents d ON d.id = e.document_id JOIN clusters c ON c.id = e.cluster_id WHERE e.cluster_id = @id ORDER BY e.id
-            """;
+        command.CommandText = $"{SelectEvents} WHERE e.cluster_id = @id ORDER BY e.id";
         Add(command, "id", clusterId);
         return ReadEvents(command);
     });
