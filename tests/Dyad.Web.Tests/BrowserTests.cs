@@ -154,6 +154,7 @@ public sealed class BrowserTests(ServerFixture server) : IAsyncLifetime
     {
         var page = await Open("#/code");
         string text = File.ReadAllText(Files.Sample("wire-story.txt"));
+        await page.GetByLabel("Publication date").FillAsync("2023-03-10");
         await page.GetByTestId("code-text").FillAsync(text);
         var rows = page.GetByTestId("code-output").Locator("tbody tr");
         await rows.First.WaitForAsync();
