@@ -60,10 +60,11 @@ public sealed class BrowserTests(ServerFixture server) : IAsyncLifetime
     [SkippableFact]
     public async Task Events_view_filters_sorts_and_pages()
     {
+        var expected = await server.Json("/api/events?limit=50");
         var page = await Open("#/events");
         var rows = page.Locator("tbody tr");
         await rows.First.WaitForAsync();
-        Assert.Equal(50, await rows.CountAsync());
+        Assert.Equal(expected.GetProperty("items").GetArrayLength(), await rows.CountAsync());
         await Screenshot(page, "events");
 
         await page.Locator("th", new() { HasText = "score" }).ClickAsync();
@@ -71,14 +72,18 @@ public sealed class BrowserTests(ServerFixture server) : IAsyncLifetime
         var scores = (await page.Locator("tbody tr td:nth-child(7)").AllTextContentsAsync()).Select(s => double.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(scores.Order(), scores);
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Older ›" }).ClickAsync();
-        await page.GetByText("events 51–").WaitForAsync();
+        if (expected.GetProperty("has_more").GetBoolean())
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Older ›" }).ClickAsync();
+            await page.GetByText("events 51–").WaitForAsync();
+        }
 
-        await page.Locator("select[name=type]").SelectOptionAsync("ASSAULT");
+        string type = expected.GetProperty("items")[0].GetProperty("record").GetProperty("event").GetString()!;
+        await page.Locator("select[name=type]").SelectOptionAsync(type);
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
-        await page.WaitForURLAsync("**type=ASSAULT**");
+        await page.WaitForURLAsync($"**type={type}**");
         await rows.First.WaitForAsync();
-        foreach (var cell in await page.Locator("tbody tr td:nth-child(2)").AllTextContentsAsync()) Assert.StartsWith("ASSAULT", cell, StringComparison.Ordinal);
+        foreach (var cell in await page.Locator("tbody tr td:nth-child(2)").AllTextContentsAsync()) Assert.StartsWith(type, cell, StringComparison.Ordinal);
     }
 
     [SkippableFact]
