@@ -82,7 +82,7 @@ public sealed class BrowserTests(ServerFixture server) : IAsyncLifetime
         await page.Locator("select[name=type]").SelectOptionAsync(type);
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         await page.WaitForURLAsync($"**type={type}**");
-        await rows.First.WaitForAsync();
+        await page.WaitForFunctionAsync("t => [...document.querySelectorAll('tbody tr td:nth-child(2)')].every(c => c.textContent.startsWith(t))", type);
         foreach (var cell in await page.Locator("tbody tr td:nth-child(2)").AllTextContentsAsync()) Assert.StartsWith(type, cell, StringComparison.Ordinal);
     }
 
