@@ -13,4 +13,5 @@ root.Subcommands.Add(StatsCommand.Create());
 root.Subcommands.Add(QueryCommand.CreateExport());
 root.Subcommands.Add(RecodeCommand.Create());
 root.Subcommands.Add(WatchCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
 return root.Parse(args).Invoke();
