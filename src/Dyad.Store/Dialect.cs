@@ -52,7 +52,7 @@ internal sealed class SqliteDialect(StoreLocation location) : Dialect
         var connection = new SqliteConnection(builder.ConnectionString);
         connection.Open();
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA busy_timeout = 120000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+        pragma.CommandText = "PRAGMA busy_timeout = 120000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456;";
         pragma.ExecuteNonQuery();
         return connection;
     }

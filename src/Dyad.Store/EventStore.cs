@@ -140,17 +140,19 @@ public sealed class EventStore
         return ReadEvents(command);
     });
 
-    /// <summary>Event and report counts, mean score, cooperation and conflict per period, for the filters' dyad or actor.</summary>
+    /// <summary>
+    /// Events (clusters) and their reports, mean score over reports, cooperation and conflict events per period, for the
+    /// filters' dyad or actor. An event counts in the period of its cluster's date.
+    /// </summary>
     public List<PeriodStats> Stats(EventQuery query, Period by) => Guard(() =>
     {
         using var connection = Connect();
         using var command = connection.CreateCommand();
-        string where = DyadFilters(command, query, "y");
-        string period = _dialect.Period("y.date", by);
+        string period = _dialect.Period("c.date", by);
         command.CommandText = $"""
-            SELECT {period} AS period, count(DISTINCT y.cluster_id), count(DISTINCT y.event_id), avg(y.score),
-                   count(DISTINCT CASE WHEN y.quad <= 2 THEN y.cluster_id END), count(DISTINCT CASE WHEN y.quad >= 3 THEN y.cluster_id END)
-            FROM dyads y WHERE y.date IS NOT NULL AND {where}
+            SELECT {period}, count(*), sum(c.num_reports), sum(c.score * c.num_reports) / sum(c.num_reports),
+                   sum(CASE WHEN c.quad <= 2 THEN 1 ELSE 0 END), sum(CASE WHEN c.quad >= 3 THEN 1 ELSE 0 END)
+            FROM clusters c WHERE c.date IS NOT NULL AND {ClusterFilters(command, query)}
             GROUP BY {period} ORDER BY 1
             """;
         var rows = new List<PeriodStats>();
@@ -160,15 +162,15 @@ public sealed class EventStore
         return rows;
     });
 
-    /// <summary>The dyads with the most events under the filters.</summary>
+    /// <summary>The country dyads with the most events under the filters.</summary>
     public List<DyadCount> TopDyads(EventQuery query, int count) => Guard(() =>
     {
         using var connection = Connect();
         using var command = connection.CreateCommand();
-        string where = DyadFilters(command, query, "y");
         command.CommandText = $"""
-            SELECT y.actor_country, y.recipient_country, count(DISTINCT y.cluster_id) AS n, count(DISTINCT y.event_id), avg(y.score)
-            FROM dyads y WHERE y.recipient_country <> '' AND {where}
+            SELECT y.actor_country, y.recipient_country, count(*) AS n, sum(c.num_reports), sum(c.score * c.num_reports) / sum(c.num_reports)
+            FROM cluster_dyads y JOIN clusters c ON c.id = y.cluster_id
+            WHERE y.recipient_country <> '' AND {ClusterFilters(command, query)}
             GROUP BY y.actor_country, y.recipient_country ORDER BY n DESC, 1, 2 LIMIT @top
             """;
         Add(command, "top", count);
@@ -236,8 +238,7 @@ public sealed class EventStore
     private string Filters(DbCommand command, EventQuery q)
     {
         var conditions = new List<string> { "1 = 1" };
-        if (q.Actor is not null || q.Recipient is not null)
-            conditions.Add($"EXISTS (SELECT 1 FROM dyads y WHERE y.event_id = e.id AND {PartyConditions(command, q, "y")})");
+        if (Parties(command, q, "e.cluster_id", "e.id") is { } parties) conditions.Add(parties);
         if (q.Type is { } type) { conditions.Add("e.type = @type"); Add(command, "type", type.ToUpperInvariant()); }
         if (q.From is { } from) { conditions.Add("e.date >= @from"); Add(command, "from", from); }
         if (q.To is { } to) { conditions.Add("e.date <= @to"); Add(command, "to", to); }
@@ -251,13 +252,30 @@ public sealed class EventStore
         return string.Join(" AND ", conditions);
     }
 
-    private static string DyadFilters(DbCommand command, EventQuery q, string alias)
+    /// <summary>Conditions on the clusters aliased c: type, dates, and parties (through their dyads).</summary>
+    private static string ClusterFilters(DbCommand command, EventQuery q)
     {
-        var conditions = new List<string> { PartyConditions(command, q, alias) };
-        if (q.Type is { } type) { conditions.Add($"{alias}.type = @type"); Add(command, "type", type.ToUpperInvariant()); }
-        if (q.From is { } from) { conditions.Add($"{alias}.date >= @from"); Add(command, "from", from); }
-        if (q.To is { } to) { conditions.Add($"{alias}.date <= @to"); Add(command, "to", to); }
+        var conditions = new List<string> { "1 = 1" };
+        if (Parties(command, q, "c.id", "c.id") is { } parties) conditions.Add(parties);
+        if (q.Type is { } type) { conditions.Add("c.type = @type"); Add(command, "type", type.ToUpperInvariant()); }
+        if (q.From is { } from) { conditions.Add("c.date >= @from"); Add(command, "from", from); }
+        if (q.To is { } to) { conditions.Add("c.date <= @to"); Add(command, "to", to); }
         return string.Join(" AND ", conditions);
+    }
+
+    /// <summary>
+    /// The actor and recipient filters, or null: by country through the clusters' dyads (small and fast), with a
+    /// sector through the reports' dyads.
+    /// </summary>
+    private static string? Parties(DbCommand command, EventQuery q, string clusterColumn, string eventColumn)
+    {
+        if (q.Actor is null && q.Recipient is null) return null;
+        string conditions = PartyConditions(command, q, "y");
+        if (q.Actor?.Sector is null && q.Recipient?.Sector is null)
+            return $"{clusterColumn} IN (SELECT y.cluster_id FROM cluster_dyads y WHERE {conditions})";
+        return eventColumn == clusterColumn
+            ? $"{clusterColumn} IN (SELECT y.cluster_id FROM dyads y WHERE {conditions})"
+            : $"{eventColumn} IN (SELECT y.event_id FROM dyads y WHERE {conditions})";
     }
 
     private static string PartyConditions(DbCommand command, EventQuery q, string alias)
@@ -413,7 +431,7 @@ public sealed class EventStore
             string actorKey = Key(undirected ? ev.Actors.Concat(ev.Recipients) : ev.Actors);
             string recipientKey = undirected ? "" : Key(ev.Recipients);
             DateOnly? date = ev.Date ?? record.Document.Article.Date;
-            long cluster = Cluster(ev.Type.ToString(), actorKey, recipientKey, date);
+            long cluster = Cluster(ev.Type.ToString(), actorKey, recipientKey, date, record);
             Run("""
                 UPDATE clusters SET num_reports = num_reports + 1,
                     num_articles = num_articles + CASE WHEN EXISTS (SELECT 1 FROM events WHERE cluster_id = @c AND document_id = @d) THEN 0 ELSE 1 END,
@@ -474,7 +492,7 @@ public sealed class EventStore
         }
 
         /// <summary>The cluster of reports of the same type and countries within the window, created when there is none.</summary>
-        private long Cluster(string type, string actor, string recipient, DateOnly? date)
+        private long Cluster(string type, string actor, string recipient, DateOnly? date, EventRecord first)
         {
             store._dialect.Lock(transaction, $"{type}|{actor}|{recipient}");
             string dateCondition = date is null ? "date IS NULL" : "date BETWEEN @lo AND @hi";
@@ -487,8 +505,25 @@ public sealed class EventStore
                 _merged++;
                 return found;
             }
-            return RunScalar("INSERT INTO clusters (type, actor, recipient, date) VALUES (@type, @actor, @recipient, @date) RETURNING id",
-                [("type", type), ("actor", actor), ("recipient", recipient), ("date", date)]);
+            long id = RunScalar("""
+                INSERT INTO clusters (type, actor, recipient, date, quad, score) VALUES (@type, @actor, @recipient, @date, @quad, @score) RETURNING id
+                """, [("type", type), ("actor", actor), ("recipient", recipient), ("date", date), ("quad", first.Quad), ("score", first.Score)]);
+            foreach (var (a, r) in CountryPairs(actor.Split(';'), recipient.Length == 0 ? [] : recipient.Split(';'), recipient.Length == 0))
+            {
+                Run("INSERT INTO cluster_dyads (cluster_id, actor_country, recipient_country, date) VALUES (@c, @a, @r, @date)",
+                    [("c", id), ("a", a), ("r", r), ("date", date)]);
+            }
+            return id;
+        }
+
+        /// <summary>A cluster's country pairs: actors with recipients, or (with no recipient) every two parties both ways.</summary>
+        private static IEnumerable<(string Actor, string Recipient)> CountryPairs(string[] actors, string[] recipients, bool undirected)
+        {
+            if (recipients.Length > 0)
+                return actors.SelectMany(a => recipients.Select(r => (a, r)));
+            if (undirected && actors.Length > 1)
+                return actors.SelectMany(a => actors.Where(b => b != a).Select(b => (a, b)));
+            return actors.Select(a => (a, ""));
         }
 
         private static string Key(IEnumerable<Actor> actors) => string.Join(';', actors.Select(a => a.Code).Where(c => c.Length > 0).Distinct().Order(StringComparer.Ordinal));

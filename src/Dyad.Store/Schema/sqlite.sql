@@ -23,9 +23,22 @@ CREATE TABLE clusters (
     date TEXT,
     num_reports INTEGER NOT NULL DEFAULT 0,
     num_articles INTEGER NOT NULL DEFAULT 0,
-    num_sources INTEGER NOT NULL DEFAULT 0
+    num_sources INTEGER NOT NULL DEFAULT 0,
+    quad INTEGER NOT NULL,
+    score REAL NOT NULL
 );
 CREATE INDEX clusters_key ON clusters (type, actor, recipient, date);
+
+CREATE TABLE cluster_dyads (
+    cluster_id INTEGER NOT NULL REFERENCES clusters (id) ON DELETE CASCADE,
+    actor_country TEXT NOT NULL,
+    recipient_country TEXT NOT NULL,
+    date TEXT
+);
+CREATE INDEX cluster_dyads_pair ON cluster_dyads (actor_country, recipient_country, date, cluster_id);
+CREATE INDEX cluster_dyads_recipient ON cluster_dyads (recipient_country, date, cluster_id);
+CREATE INDEX cluster_dyads_date ON cluster_dyads (date, actor_country, recipient_country, cluster_id);
+CREATE INDEX cluster_dyads_cluster ON cluster_dyads (cluster_id);
 
 CREATE TABLE events (
     id INTEGER PRIMARY KEY,
@@ -71,9 +84,8 @@ CREATE TABLE dyads (
     score REAL NOT NULL,
     date TEXT
 );
-CREATE INDEX dyads_pair ON dyads (actor_country, recipient_country, date);
-CREATE INDEX dyads_recipient ON dyads (recipient_country, date);
-CREATE INDEX dyads_date ON dyads (date);
+CREATE INDEX dyads_pair ON dyads (actor_country, recipient_country);
+CREATE INDEX dyads_recipient ON dyads (recipient_country);
 CREATE INDEX dyads_event ON dyads (event_id);
 
 CREATE VIRTUAL TABLE documents_fts USING fts5 (title, text, content = 'documents', content_rowid = 'id');
