@@ -213,7 +213,9 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         if (recipients.Count == 0 && trigger.TakesObject && !passive && trigger.Pos == 'V'
             && NamedEvent(c, trigger.Rest.Count > 0 ? start + trigger.FirstLength : end) is var (namedStart, namedEnd, namedTrigger))
             recipients = AuthorOfNamedEvent(c, namedStart, namedEnd, namedTrigger, earlier, actors, reporters);
-        if (recipients.Count == 0 && NeedsTarget(trigger.Type))
+        // With no recipient in grammatical position, the next actor of the clause is the target:
+        // "denounced as an ugly crime Serbia's suppression", "rejected recent calls by Belarus".
+        if (recipients.Count == 0)
             recipients = c.LaterInClause(end, reporters, actors);
         // A domestic event keeps its recipient ("police arrested protesters"); the actor's own side does not.
         recipients = [.. recipients.Where(r => !actors.Any(x => x.Group == r.Group || (x.Code == r.Code && x.Sector == r.Sector)))];
@@ -300,10 +302,6 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         IsReference = true,
         Group = -1,
     };
-
-    /// <summary>Types whose events act on someone: with no recipient in grammatical position, the next actor in the clause is taken.</summary>
-    private static bool NeedsTarget(EventType type) =>
-        type is EventType.ASSAULT or EventType.COERCE or EventType.SANCTION or EventType.AID or EventType.COOPERATE or EventType.THREATEN;
 
     private static string Modality(SentenceContext c, Trigger trigger, int start)
     {

@@ -115,8 +115,9 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
     public List<Actor> Recipient(int end, Trigger trigger, List<Actor> exclude)
     {
         if (trigger.Preps.Count == 0) return [];
-        // A noun takes no direct object: "the missile launch and urged Pyongyang" has no recipient for the launch.
-        bool takesObject = trigger.TakesObject && trigger.Pos == 'V';
+        // A noun takes no direct object: "the missile launch and urged Pyongyang" has no recipient for the launch;
+        // a verb or a fixed verbal expression ("telephoned") does.
+        bool takesObject = trigger.TakesObject && trigger.Pos != 'N';
         int limit = Math.Min(Sentence.EndToken, end + RecipientWindow);
         foreach (var actor in Actors.Where(a => a.Start >= end && a.Start < limit).OrderBy(a => a.Start))
         {
