@@ -213,12 +213,11 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         if (recipients.Count == 0 && trigger.TakesObject && !passive && trigger.Pos == 'V'
             && NamedEvent(c, trigger.Rest.Count > 0 ? start + trigger.FirstLength : end) is var (namedStart, namedEnd, namedTrigger))
             recipients = AuthorOfNamedEvent(c, namedStart, namedEnd, namedTrigger, earlier, actors, reporters);
+        recipients = [.. recipients.Where(r => !SentenceContext.IsOwnSide(r, actors))];
         // With no recipient in grammatical position, the next actor of the clause is the target:
         // "denounced as an ugly crime Serbia's suppression", "rejected recent calls by Belarus".
         if (recipients.Count == 0)
             recipients = c.LaterInClause(end, reporters, actors);
-        // A domestic event keeps its recipient ("police arrested protesters"); the actor's own side does not.
-        recipients = [.. recipients.Where(r => !actors.Any(x => x.Group == r.Group || (x.Code == r.Code && x.Sector == r.Sector)))];
 
         var triggerSpan = document.TokenSpan(start, end);
         var countries = actors.Concat(recipients).Select(x => x.Code).Distinct().ToList();

@@ -145,10 +145,24 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
         foreach (var actor in Actors.Where(a => a.Start >= end && a.Start < end + 12).OrderBy(a => a.Start))
         {
             if (ClauseEndBetween(end, actor.Start)) break;
-            if (actor.IsNewsSource || exclude.Contains(actor) || actors.Any(x => x.Group == actor.Group) || actor.Code == "UNK") continue;
+            if (actor.IsNewsSource || exclude.Contains(actor) || IsOwnSide(actor, actors) || actor.Code == "UNK") continue;
             return Group(actor, exclude);
         }
         return [];
+    }
+
+    /// <summary>
+    /// Whether a candidate recipient is on the actor's side: in its phrase, the same code and sector, or a
+    /// state's own forces, named without a country ("Britain mobilized army reservists").
+    /// A domestic event keeps its recipient: "police arrested protesters".
+    /// </summary>
+    public static bool IsOwnSide(Actor candidate, List<Actor> actors)
+    {
+        foreach (var x in actors)
+            if (x.Group == candidate.Group || (x.Code == candidate.Code && (x.Sector == candidate.Sector
+                || (candidate.IsReference && candidate.Sector == "MIL" && x.Sector is "" or "GOV"))))
+                return true;
+        return false;
     }
 
     /// <summary>A light verb governing a nominal trigger: "staged a protest", "carried out deadly airstrikes".</summary>
