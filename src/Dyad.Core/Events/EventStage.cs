@@ -225,8 +225,9 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         var place = stated ?? datelinePlace;
         if (recipients.Count == 0 && trigger.Type == EventType.PROTEST)
             recipients = [ImplicitState(place?.CountryCode ?? actors[0].Code, start)];
-        // A material act with no one named acts on the place it happens in: "lifted the emergency in West Darfur".
-        else if (recipients.Count == 0 && stated?.CountryCode is { } where && IsMaterial(trigger.Type))
+        // An act with no one named acts on the place it happens in: "lifted the emergency in West Darfur",
+        // "agreed to set up a research centre in Tokyo". A meeting of several parties has none.
+        else if (recipients.Count == 0 && stated?.CountryCode is { } where && !(actors.Count > 1 && IsMutual(trigger.Type)))
             recipients = [ImplicitState(where, start)];
 
         var type = trigger.Type;
@@ -239,8 +240,7 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         if (modality == "future" || (modality == "intended" && IsCooperative(type)))
             (type, cameo) = Future(type, cameo, c.ConditionAfter(end));
 
-        bool reciprocal = recipients.Count == 0 && actors.Count > 1
-            && type is EventType.CONSULT or EventType.AGREE or EventType.COOPERATE or EventType.SUPPORT;
+        bool reciprocal = recipients.Count == 0 && actors.Count > 1 && IsMutual(type);
 
         var date = NearestDate(document, dates, triggerSpan);
         var reportedBy = reporters.Select(r => r.Text).Append(document.Article.Source ?? "").Where(x => x.Length > 0).Distinct().ToList();
@@ -290,8 +290,8 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
     private static bool IsCooperative(EventType type) => type is EventType.CONSULT or EventType.SUPPORT
         or EventType.COOPERATE or EventType.AID or EventType.RETREAT or EventType.AGREE;
 
-    private static bool IsMaterial(EventType type) => type is EventType.COERCE or EventType.CONCEDE or EventType.RETREAT
-        or EventType.MOBILIZE or EventType.ASSAULT or EventType.SANCTION or EventType.AID or EventType.COOPERATE;
+    /// <summary>Types whose events among several parties are mutual: "A and B met".</summary>
+    private static bool IsMutual(EventType type) => type is EventType.CONSULT or EventType.AGREE or EventType.COOPERATE or EventType.SUPPORT;
 
     /// <summary>The state where an event happens, as its implied target (PLOVER codes protests that way).</summary>
     private static Actor ImplicitState(string code, int at) => new(at, at, code, "GOV")
