@@ -232,13 +232,20 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
 
         var type = trigger.Type;
         string cameo = trigger.Cameo;
+        string mode = trigger.Mode;
+        // "called on the President" with nothing asked of him is a courtesy visit, not a demand.
+        if (trigger.Phrase is "call on" or "call upon" && !c.ContentFollows(end))
+            (type, cameo, mode) = (EventType.CONSULT, "042", "visit");
         // Exercises of several states together are joint exercises: material cooperation.
         if (type == EventType.MOBILIZE && recipients.Count == 0 && actors.Select(a => a.Code).Distinct().Count() > 1)
-            (type, cameo) = (EventType.COOPERATE, "062");
+            (type, cameo, mode) = (EventType.COOPERATE, "062", "");
         // An explicit future ("will", "plans to") of a conflictual act is a threat; a bare infinitive
         // ("used tear gas to disperse protesters") states a purpose and keeps its type.
         if (modality == "future" || (modality == "intended" && IsCooperative(type)))
-            (type, cameo) = Future(type, cameo, c.ConditionAfter(end));
+        {
+            var (future, futureCameo) = Future(type, cameo, c.ConditionAfter(end));
+            if (future != type) (type, cameo, mode) = (future, futureCameo, "");
+        }
 
         bool reciprocal = recipients.Count == 0 && actors.Count > 1 && IsMutual(type);
 
@@ -247,7 +254,7 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
 
         return new Event(type, cameo, triggerSpan, c.Index)
         {
-            Modes = trigger.Mode.Length > 0 && type == trigger.Type ? [trigger.Mode] : [],
+            Modes = mode.Length > 0 ? [mode] : [],
             Actors = actors,
             Recipients = recipients,
             Reciprocal = reciprocal,

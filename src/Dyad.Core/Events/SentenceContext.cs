@@ -53,6 +53,17 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
         return false;
     }
 
+    /// <summary>Whether what is asked follows in the clause: "to" before a verb ("to release") or "for" ("for calm").</summary>
+    public bool ContentFollows(int end)
+    {
+        for (int t = end; t < Sentence.EndToken && !IsClauseEnd(t); t++)
+        {
+            string word = Document.Tokens[t].Lower;
+            if (word == "for" || (word == "to" && t + 1 < Sentence.EndToken && IsModifier(t + 1))) return true;
+        }
+        return false;
+    }
+
     /// <summary>The actor ending closest before <paramref name="position"/>, not before <paramref name="min"/>.</summary>
     public Actor? ActorBefore(int position, int min) =>
         Actors.Where(a => a.End <= position && a.Start >= min).MaxBy(a => a.End);
