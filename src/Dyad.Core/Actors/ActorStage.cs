@@ -283,8 +283,12 @@ public sealed class ActorStage(ActorKnowledge knowledge, IReadOnlyDictionary<str
             if (!chunk.HasCode && i + 1 < chunks.Count && Between(document, chunk.End, chunks[i + 1].Start) is "of" or "of the")
             {
                 int j = i + 1;
+                // "the Speaker of the Parliament of Bangladesh": an owner with no code has an owner of its own.
+                while (!chunks[j].HasCode && j + 1 < chunks.Count && Between(document, chunks[j].End, chunks[j + 1].Start) is "of" or "of the")
+                    j++;
                 chunk.Owners.Add(chunks[j]);
-                while (j + 1 < chunks.Count && IsCoordination(document, chunks[j].End, chunks[j + 1].Start))
+                // "Presidents of Mali, Niger and Chad, the Prime Ministers of ...": a role after a comma starts a new phrase.
+                while (j + 1 < chunks.Count && chunks[j + 1].HasCode && IsCoordination(document, chunks[j].End, chunks[j + 1].Start))
                     chunk.Owners.Add(chunks[++j]);
                 chunk.End = chunks[j].End;
                 i = j;
