@@ -150,10 +150,10 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
         return [];
     }
 
-    /// <summary>The first actor after the trigger in the same clause, within a dozen tokens, not on the actor's side.</summary>
+    /// <summary>The first actor after the trigger in the same clause, within twenty tokens, not on the actor's side.</summary>
     public List<Actor> LaterInClause(int end, List<Actor> exclude, List<Actor> actors)
     {
-        foreach (var actor in Actors.Where(a => a.Start >= end && a.Start < end + 12).OrderBy(a => a.Start))
+        foreach (var actor in Actors.Where(a => a.Start >= end && a.Start < end + 20).OrderBy(a => a.Start))
         {
             if (ClauseEndBetween(end, actor.Start)) break;
             if (actor.IsNewsSource || exclude.Contains(actor) || IsOwnSide(actor, actors) || actor.Code == "UNK") continue;
