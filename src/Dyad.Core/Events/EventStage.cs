@@ -229,6 +229,9 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         // "agreed to set up a research centre in Tokyo". A meeting of several parties has none.
         else if (recipients.Count == 0 && stated?.CountryCode is { } where && !(actors.Count > 1 && IsMutual(trigger.Type)))
             recipients = [ImplicitState(where, start)];
+        // "Wehbe apologized over his remarks": with no one named in the sentence, the other party of the previous ones.
+        else if (recipients.Count == 0 && !(actors.Count > 1 && IsMutual(trigger.Type)) && PreviousParty(c, actors) is { } previous)
+            recipients = [previous];
 
         var type = trigger.Type;
         string cameo = trigger.Cameo;
@@ -296,6 +299,29 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
 
     private static bool IsCooperative(EventType type) => type is EventType.CONSULT or EventType.SUPPORT
         or EventType.COOPERATE or EventType.AID or EventType.RETREAT or EventType.AGREE;
+
+    /// <summary>The latest actor of the two previous sentences that is not on the actor's side.</summary>
+    private static Actor? PreviousParty(SentenceContext c, List<Actor> actors)
+    {
+        var all = c.Document.Actors;
+        if (c.Index == 0) return null;
+        var previous = c.Document.Sentences[Math.Max(0, c.Index - 2)];
+        // Actors are in text order: find the first one of this sentence, then walk back.
+        int lo = 0, hi = all.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (all[mid].Start < c.Sentence.FirstToken) lo = mid + 1; else hi = mid;
+        }
+        for (int i = lo - 1; i >= 0; i--)
+        {
+            var a = all[i];
+            if (a.Start < previous.FirstToken) break;
+            if (a.IsNewsSource || a.Code is "UNK" or "" || SentenceContext.IsOwnSide(a, actors)) continue;
+            return a with { IsReference = true, Why = $"no target in the sentence: the other party named before it, '{a.Text}' ({a.Code})" };
+        }
+        return null;
+    }
 
     /// <summary>Types whose events among several parties are mutual: "A and B met".</summary>
     private static bool IsMutual(EventType type) => type is EventType.CONSULT or EventType.AGREE or EventType.COOPERATE or EventType.SUPPORT;
