@@ -50,11 +50,13 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
                 if (t > sentence.FirstToken && char.IsUpper(document.Text[document.Tokens[t].Span.Start])) continue;
                 if (!lexicon.TryMatch(document, t, sentence.EndToken, out int end, out var trigger) || trigger is null) continue;
                 // What follows a promise in the same clause is promised too: "agreed to enhance ties by cooperating".
-                // A verb joins the content through "to", "of", "for", "by" or an -ing form; a noun in the clause does
+                // A verb joins the content through "to", "of", "for", "by", an -ing form or a "that" clause
+                // ("demanded that Hamas renounce violence"); a noun in the clause does
                 // too, except after an accusation: "condemned the missile launch" names a launch that happened.
                 bool promised = promiseEnd >= 0 && !context.ClauseEndBetween(promiseEnd, t, commas: false)
                     && (trigger.Pos == 'V'
                         ? context.WordBefore(t) is "to" or "of" or "for" or "by" || document.Tokens[t].Lower.EndsWith("ing", StringComparison.Ordinal)
+                          || context.ThatBetween(promiseEnd, t)
                         : promise < 0 || events[promise].Type != EventType.ACCUSE);
                 var ev = Code(context, trigger, t, end, sentenceDates, leadDate, datelinePlace, promised, events);
                 if (ev is not null && promised && promise >= 0 && ev.Type != events[promise].Type)
@@ -77,9 +79,9 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         document.Events = events;
     }
 
-    /// <summary>What is promised, demanded, threatened or alleged is the content of that event.</summary>
+    /// <summary>What is promised, demanded, threatened, alleged or refused is the content of that event.</summary>
     private static bool TakesContent(EventType type) =>
-        type is EventType.AGREE or EventType.REQUEST or EventType.THREATEN or EventType.ACCUSE;
+        type is EventType.AGREE or EventType.REQUEST or EventType.THREATEN or EventType.ACCUSE or EventType.REJECT;
 
     /// <summary>A title-case line ("US Troops End Somali Tour") restates the story; its words are not prose.
     /// Names are capitalised in any sentence, so only words outside actor phrases count.</summary>

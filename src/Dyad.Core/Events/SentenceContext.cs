@@ -53,6 +53,14 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
         return false;
     }
 
+    /// <summary>Whether "that" stands in tokens [from, to): the start of a content clause.</summary>
+    public bool ThatBetween(int from, int to)
+    {
+        for (int t = from; t < to; t++)
+            if (Document.Tokens[t].Lower == "that") return true;
+        return false;
+    }
+
     /// <summary>Whether what is asked follows in the clause: "to" before a verb ("to release") or "for" ("for calm").</summary>
     public bool ContentFollows(int end)
     {
