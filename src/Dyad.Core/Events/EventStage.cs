@@ -15,6 +15,9 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         "was", "were", "is", "are", "been", "being", "be", "got", "get", "gets",
     };
 
+    /// <summary>"Russia said Sudan must return the helicopter": a reported obligation is a demand of the speaker.</summary>
+    private static readonly Trigger Obligation = new("must", 'V', EventType.REQUEST, "", "100", []) { Head = "must", FirstLength = 1 };
+
     public string Name => "events";
     public Layer Needs => Layer.Actors;
     public Layer Produces => Layer.Events;
@@ -48,14 +51,17 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
                 if (inActor[t - sentence.FirstToken]) continue;
                 // A capitalised word inside a sentence is a name ("Sue", "Operation Strike"), not a trigger.
                 if (t > sentence.FirstToken && char.IsUpper(document.Text[document.Tokens[t].Span.Start])) continue;
-                if (!lexicon.TryMatch(document, t, sentence.EndToken, out int end, out var trigger) || trigger is null) continue;
+                int end;
+                Trigger? trigger;
+                if (context.IsReportedObligation(t)) (trigger, end) = (Obligation, t + 1);
+                else if (!lexicon.TryMatch(document, t, sentence.EndToken, out end, out trigger) || trigger is null) continue;
                 // What follows a promise in the same clause is promised too: "agreed to enhance ties by cooperating".
-                // A verb joins the content through "to", "of", "for", "by", an -ing form or a "that" clause
+                // A verb joins the content through "to", "of", "for", "by", "must", an -ing form or a "that" clause
                 // ("demanded that Hamas renounce violence"); a noun in the clause does
                 // too, except after an accusation: "condemned the missile launch" names a launch that happened.
                 bool promised = promiseEnd >= 0 && !context.ClauseEndBetween(promiseEnd, t, commas: false)
                     && (trigger.Pos == 'V'
-                        ? context.WordBefore(t) is "to" or "of" or "for" or "by" || document.Tokens[t].Lower.EndsWith("ing", StringComparison.Ordinal)
+                        ? context.WordBefore(t) is "to" or "of" or "for" or "by" or "must" || document.Tokens[t].Lower.EndsWith("ing", StringComparison.Ordinal)
                           || context.ThatBetween(promiseEnd, t)
                         : promise < 0 || events[promise].Type != EventType.ACCUSE);
                 var ev = Code(context, trigger, t, end, sentenceDates, leadDate, datelinePlace, promised, events);
@@ -154,7 +160,7 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         {
             if (cue == Cue.Speech && position < start)
             {
-                var speaker = c.ActorBefore(position, clauseStart);
+                var speaker = c.Subject(position, clauseStart, reporters).FirstOrDefault();
                 if (speaker is not null) reporters.Add(speaker);
                 clauseStart = cueEnd;
             }
@@ -175,7 +181,12 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         bool passive = trigger.Pos == 'V' && (IsPassive(c, start) || IsReducedPassive(c, trigger, start, end));
         List<Actor> actors;
         List<Actor> recipients;
-        if (passive)
+        if (ReferenceEquals(trigger, Obligation))
+        {
+            actors = [.. reporters.Where(r => !r.IsNewsSource && r.End <= start).Take(1)];
+            recipients = c.ActorEndingAt(start, reporters);
+        }
+        else if (passive)
         {
             // The agent follows closely: "was attacked overnight by Russian forces".
             actors = c.AfterPreposition(end, "by", reporters, window: 4);

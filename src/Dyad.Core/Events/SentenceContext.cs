@@ -61,6 +61,18 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
         return false;
     }
 
+    /// <summary>"must" right after an actor, in reported speech: "the Red Cross said the forces must ensure security".</summary>
+    public bool IsReportedObligation(int t) =>
+        Document.Tokens[t].Lower == "must" && SpeechBefore(t) && ActorEndingAt(t, []).Count > 0;
+
+    /// <summary>The actor (with its coordinated partners) whose phrase ends right before <paramref name="position"/>.</summary>
+    public List<Actor> ActorEndingAt(int position, List<Actor> exclude)
+    {
+        foreach (var actor in Actors)
+            if (actor.End == position && !actor.IsNewsSource && !exclude.Contains(actor)) return Group(actor, exclude);
+        return [];
+    }
+
     /// <summary>Whether what is asked follows in the clause: "to" before a verb ("to release") or "for" ("for calm").</summary>
     public bool ContentFollows(int end)
     {
