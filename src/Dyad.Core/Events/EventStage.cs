@@ -330,7 +330,7 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         {
             var a = all[i];
             if (a.Start < previous.FirstToken) break;
-            if (a.IsNewsSource || a.Code is "UNK" or "" || SentenceContext.IsOwnSide(a, actors)) continue;
+            if (a.IsNewsSource || a.Code is "UNK" or "" || SentenceContext.IsOwnSide(a, actors, guess: true)) continue;
             return a with { IsReference = true, Why = $"no target in the sentence: the other party named before it, '{a.Text}' ({a.Code})" };
         }
         return null;

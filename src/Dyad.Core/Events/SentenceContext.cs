@@ -176,7 +176,7 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
         foreach (var actor in Actors.Where(a => a.Start >= end && a.Start < end + 20).OrderBy(a => a.Start))
         {
             if (ClauseEndBetween(end, actor.Start)) break;
-            if (actor.IsNewsSource || exclude.Contains(actor) || IsOwnSide(actor, actors) || actor.Code == "UNK") continue;
+            if (actor.IsNewsSource || exclude.Contains(actor) || IsOwnSide(actor, actors, guess: true) || actor.Code == "UNK") continue;
             return Group(actor, exclude);
         }
         return [];
@@ -187,11 +187,14 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
     /// state's own forces, named without a country ("Britain mobilized army reservists").
     /// A domestic event keeps its recipient: "police arrested protesters".
     /// </summary>
-    public static bool IsOwnSide(Actor candidate, List<Actor> actors)
+    /// A recipient guessed outside grammatical position is another country, or another sector of the same
+    /// one when both are named: "Pyongyang condemned ..." is not aimed at North Korea.
+    public static bool IsOwnSide(Actor candidate, List<Actor> actors, bool guess = false)
     {
         foreach (var x in actors)
             if (x.Group == candidate.Group || (x.Code == candidate.Code && (x.Sector == candidate.Sector
-                || (candidate.IsReference && candidate.Sector == "MIL" && x.Sector is "" or "GOV"))))
+                || (candidate.IsReference && candidate.Sector == "MIL" && x.Sector is "" or "GOV")
+                || (guess && (x.Sector.Length == 0 || candidate.Sector.Length == 0)))))
                 return true;
         return false;
     }
