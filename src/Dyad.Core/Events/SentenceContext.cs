@@ -107,9 +107,30 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
             bool withSubject = start - actor.End <= 2 && Document.Tokens[start].Lower.EndsWith("ing", StringComparison.Ordinal)
                 && first.Start > Sentence.FirstToken && Document.Tokens[first.Start - 1].Lower == "with";
             if (IsPrepositionObject(first) && !withSubject) continue;
+            // "Pakistan, a key U.S. ally, has refused": an actor inside an apposition gives way to the one it describes.
+            if (AppositionHead(first, start, clauseStart) is { } head && !exclude.Contains(head) && !head.IsNewsSource) return Group(head, exclude);
             return Group(actor, exclude);
         }
         return [];
+    }
+
+    /// <summary>The actor just before the comma that opens an apposition holding <paramref name="inner"/>, closed by a comma right before the verb.</summary>
+    private Actor? AppositionHead(Actor inner, int start, int clauseStart)
+    {
+        int close = inner.End;
+        while (close < start && Document.Tokens[close].Lower != ",") close++;
+        if (close >= start) return null;
+        for (int t = close + 1; t < start; t++)
+            if (Document.Tokens[t].Kind != TokenKind.Word || !char.IsLower(Document.Text[Document.Tokens[t].Span.Start]) || IsPreposition(t)) return null;
+        for (int t = inner.Start - 1; t > clauseStart && t >= inner.Start - 8; t--)
+        {
+            if (IsClauseEnd(t)) return null;
+            if (Document.Tokens[t].Lower != ",") continue;
+            foreach (var a in Actors)
+                if (a.End == t && a.Group != inner.Group) return a;
+            return null;
+        }
+        return null;
     }
 
     /// <summary>
