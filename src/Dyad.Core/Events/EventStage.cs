@@ -222,6 +222,10 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         if (firstPerson && reporters.FirstOrDefault(r => !r.IsNewsSource && r.End > r.Start && r.Start > start) is { } quoted)
             actors = [quoted];
         if (actors.Count == 0) return null;
+        // "marched to demand reforms", "protesters demanding reforms": a demand addressed to no one is a slogan, not a request.
+        if (trigger.Type == EventType.REQUEST && recipients.Count == 0 && !promised && trigger.Pos == 'V'
+            && (modality == "intended" || (document.Tokens[start].Lower.EndsWith("ing", StringComparison.Ordinal) && !BeForms.Contains(c.WordBefore(start)))))
+            return null;
         // "rejected an offer from Afghanistan", "condemned the test": the object names an event, whose author is the recipient.
         if (recipients.Count == 0 && trigger.TakesObject && !passive && trigger.Pos == 'V'
             && NamedEvent(c, trigger.Rest.Count > 0 ? start + trigger.FirstLength : end) is var (namedStart, namedEnd, namedTrigger))
