@@ -191,6 +191,9 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
             // The agent follows closely: "was attacked overnight by Russian forces".
             actors = c.AfterPreposition(end, "by", reporters, window: 4);
             recipients = c.Subject(start, clauseStart, reporters);
+            // "A camp for Congolese refugees was attacked": the target may be named inside the subject's phrase.
+            if (recipients.Count == 0 && c.ActorBefore(start, clauseStart) is { IsNewsSource: false } inside && !reporters.Contains(inside))
+                recipients = [inside];
         }
         else if (trigger.Pos is 'N' or 'X')
         {
