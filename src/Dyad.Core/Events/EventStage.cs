@@ -144,8 +144,10 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
     private Event? Code(SentenceContext c, Trigger trigger, int start, int end, List<DateMention> dates, DateOnly? leadDate, EventPlace? datelinePlace, bool promised, List<Event> earlier)
     {
         var document = c.Document;
-        // "the detained fishermen": a participle after a determiner describes, it does not report.
-        if (trigger.Pos == 'V' && start > c.Sentence.FirstToken && document.Tokens[start - 1].Lower is "the" or "a" or "an" or "its" or "their" or "his" or "her"
+        // "the detained fishermen", "the release of jailed activists": a participle after a determiner or a
+        // preposition describes, it does not report.
+        if (trigger.Pos == 'V' && start > c.Sentence.FirstToken && (document.Tokens[start - 1].Lower is "the" or "a" or "an" or "its" or "their" or "his" or "her"
+                || (c.IsPreposition(start - 1) && document.Tokens[start - 1].Lower != "by"))
             && document.Tokens[start].Lower.EndsWith("ed", StringComparison.Ordinal))
             return null;
         var modality = Modality(c, trigger, start);
