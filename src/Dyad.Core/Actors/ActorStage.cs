@@ -50,14 +50,13 @@ public sealed class ActorStage(ActorKnowledge knowledge, IReadOnlyDictionary<str
             AddContextualMentions(document, sentence, inSentence, state);
             var chunks = BuildChunks(document, sentence, inSentence);
             var joined = Coordinated(document, chunks);
-            string? sentenceCountry = inSentence.FirstOrDefault(x => x.Kind is MentionKind.Country or MentionKind.Capital)?.Code;
             string? partner = null;
             for (int i = 0; i < chunks.Count; i++)
             {
                 var chunk = chunks[i];
                 int id = joined[i] ? group : ++group;
                 if (!joined[i]) partner = null;
-                var resolved = Resolve(document, chunk, state, id, partner, sentenceCountry);
+                var resolved = Resolve(document, chunk, state, id, partner, CountryBefore(inSentence, chunk.Start), CountryBefore(inSentence, int.MaxValue));
                 partner ??= resolved.FirstOrDefault(a => a.Code is { Length: > 0 } and not "UNK" && !a.IsReference)?.Code;
                 var person = chunk.IsPronoun ? null : chunk.Last(x => x.Kind == MentionKind.Person);
                 foreach (var actor in resolved)
@@ -71,6 +70,17 @@ public sealed class ActorStage(ActorKnowledge knowledge, IReadOnlyDictionary<str
             }
         }
         document.Actors = actors;
+    }
+
+    /// <summary>The first state or capital named in the sentence before <paramref name="start"/>.</summary>
+    private static string? CountryBefore(List<Mention> mentions, int start)
+    {
+        foreach (var x in mentions)
+        {
+            if (x.Start >= start) return null;
+            if (x.Kind is MentionKind.Country or MentionKind.Capital) return x.Code;
+        }
+        return null;
     }
 
     /// <summary>
@@ -273,8 +283,12 @@ public sealed class ActorStage(ActorKnowledge knowledge, IReadOnlyDictionary<str
             if (!chunk.HasCode && i + 1 < chunks.Count && Between(document, chunk.End, chunks[i + 1].Start) is "of" or "of the")
             {
                 int j = i + 1;
+                // "the Speaker of the Parliament of Bangladesh": an owner with no code has an owner of its own.
+                while (!chunks[j].HasCode && j + 1 < chunks.Count && Between(document, chunks[j].End, chunks[j + 1].Start) is "of" or "of the")
+                    j++;
                 chunk.Owners.Add(chunks[j]);
-                while (j + 1 < chunks.Count && IsCoordination(document, chunks[j].End, chunks[j + 1].Start))
+                // "Presidents of Mali, Niger and Chad, the Prime Ministers of ...": a role after a comma starts a new phrase.
+                while (j + 1 < chunks.Count && chunks[j + 1].HasCode && IsCoordination(document, chunks[j].End, chunks[j + 1].Start))
                     chunk.Owners.Add(chunks[++j]);
                 chunk.End = chunks[j].End;
                 i = j;
@@ -318,7 +332,13 @@ public sealed class ActorStage(ActorKnowledge knowledge, IReadOnlyDictionary<str
         return token.IsWord && char.IsUpper(document.Text[token.Span.Start]) && token.Lower != "'s";
     }
 
-    private List<Actor> Resolve(Document document, Chunk chunk, ArticleState state, int group, string? partner = null, string? sentenceCountry = null)
+    /// <summary>
+    /// The code and sector of a chunk. A role word with no country of its own takes its partner's, else the country
+    /// named before it in the sentence ("In Kenya, protesters ..."), else the article's context; a country named only
+    /// after it is more often the target than the home ("protesters stormed the British embassy"), so it comes last.
+    /// </summary>
+    private List<Actor> Resolve(Document document, Chunk chunk, ArticleState state, int group, string? partner = null,
+        string? countryBefore = null, string? sentenceCountry = null)
     {
         string text = document.TokenText(chunk.Start, chunk.End);
         if (chunk.IsPronoun)
@@ -362,16 +382,16 @@ public sealed class ActorStage(ActorKnowledge knowledge, IReadOnlyDictionary<str
             code = partner;
             why = $"coordinated with an actor of {partner}";
         }
-        else if (code.Length == 0 && sentenceCountry is not null && role?.Sector is not ("GOV" or "MIL"))
+        else if (code.Length == 0 && countryBefore is not null && role?.Sector is not ("GOV" or "MIL"))
         {
-            code = sentenceCountry;
-            why = $"the country named in the same sentence";
+            code = countryBefore;
+            why = $"the country named before it in the sentence";
         }
         if (code.Length == 0)
         {
             var inferred = state.InferCode(role?.Sector ?? person?.Sector ?? "");
-            code = inferred.Code;
-            why = inferred.Why;
+            (code, why) = inferred.Code == "UNK" && sentenceCountry is not null
+                ? (sentenceCountry, "the country named in the same sentence") : inferred;
             reference = true;
         }
 

@@ -15,6 +15,9 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         "was", "were", "is", "are", "been", "being", "be", "got", "get", "gets",
     };
 
+    /// <summary>"Russia said Sudan must return the helicopter": a reported obligation is a demand of the speaker.</summary>
+    private static readonly Trigger Obligation = new("must", 'V', EventType.REQUEST, "", "100", []) { Head = "must", FirstLength = 1 };
+
     public string Name => "events";
     public Layer Needs => Layer.Actors;
     public Layer Produces => Layer.Events;
@@ -48,13 +51,18 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
                 if (inActor[t - sentence.FirstToken]) continue;
                 // A capitalised word inside a sentence is a name ("Sue", "Operation Strike"), not a trigger.
                 if (t > sentence.FirstToken && char.IsUpper(document.Text[document.Tokens[t].Span.Start])) continue;
-                if (!lexicon.TryMatch(document, t, sentence.EndToken, out int end, out var trigger) || trigger is null) continue;
+                int end;
+                Trigger? trigger;
+                if (context.IsReportedObligation(t)) (trigger, end) = (Obligation, t + 1);
+                else if (!lexicon.TryMatch(document, t, sentence.EndToken, out end, out trigger) || trigger is null) continue;
                 // What follows a promise in the same clause is promised too: "agreed to enhance ties by cooperating".
-                // A verb joins the content through "to", "of", "for", "by" or an -ing form; a noun in the clause does
+                // A verb joins the content through "to", "of", "for", "by", "must", an -ing form or a "that" clause
+                // ("demanded that Hamas renounce violence"); a noun in the clause does
                 // too, except after an accusation: "condemned the missile launch" names a launch that happened.
                 bool promised = promiseEnd >= 0 && !context.ClauseEndBetween(promiseEnd, t, commas: false)
                     && (trigger.Pos == 'V'
-                        ? context.WordBefore(t) is "to" or "of" or "for" or "by" || document.Tokens[t].Lower.EndsWith("ing", StringComparison.Ordinal)
+                        ? context.WordBefore(t) is "to" or "of" or "for" or "by" or "must" || document.Tokens[t].Lower.EndsWith("ing", StringComparison.Ordinal)
+                          || context.ThatBetween(promiseEnd, t)
                         : promise < 0 || events[promise].Type != EventType.ACCUSE);
                 var ev = Code(context, trigger, t, end, sentenceDates, leadDate, datelinePlace, promised, events);
                 if (ev is not null && promised && promise >= 0 && ev.Type != events[promise].Type)
@@ -77,9 +85,9 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         document.Events = events;
     }
 
-    /// <summary>What is promised, demanded, threatened or alleged is the content of that event.</summary>
+    /// <summary>What is promised, demanded, threatened, alleged or refused is the content of that event.</summary>
     private static bool TakesContent(EventType type) =>
-        type is EventType.AGREE or EventType.REQUEST or EventType.THREATEN or EventType.ACCUSE;
+        type is EventType.AGREE or EventType.REQUEST or EventType.THREATEN or EventType.ACCUSE or EventType.REJECT;
 
     /// <summary>A title-case line ("US Troops End Somali Tour") restates the story; its words are not prose.
     /// Names are capitalised in any sentence, so only words outside actor phrases count.</summary>
@@ -136,8 +144,10 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
     private Event? Code(SentenceContext c, Trigger trigger, int start, int end, List<DateMention> dates, DateOnly? leadDate, EventPlace? datelinePlace, bool promised, List<Event> earlier)
     {
         var document = c.Document;
-        // "the detained fishermen": a participle after a determiner describes, it does not report.
-        if (trigger.Pos == 'V' && start > c.Sentence.FirstToken && document.Tokens[start - 1].Lower is "the" or "a" or "an" or "its" or "their" or "his" or "her"
+        // "the detained fishermen", "the release of jailed activists": a participle after a determiner or a
+        // preposition describes, it does not report.
+        if (trigger.Pos == 'V' && start > c.Sentence.FirstToken && (document.Tokens[start - 1].Lower is "the" or "a" or "an" or "its" or "their" or "his" or "her"
+                || (c.IsPreposition(start - 1) && document.Tokens[start - 1].Lower != "by"))
             && document.Tokens[start].Lower.EndsWith("ed", StringComparison.Ordinal))
             return null;
         var modality = Modality(c, trigger, start);
@@ -152,7 +162,7 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         {
             if (cue == Cue.Speech && position < start)
             {
-                var speaker = c.ActorBefore(position, clauseStart);
+                var speaker = c.Subject(position, clauseStart, reporters).FirstOrDefault();
                 if (speaker is not null) reporters.Add(speaker);
                 clauseStart = cueEnd;
             }
@@ -173,11 +183,19 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         bool passive = trigger.Pos == 'V' && (IsPassive(c, start) || IsReducedPassive(c, trigger, start, end));
         List<Actor> actors;
         List<Actor> recipients;
-        if (passive)
+        if (ReferenceEquals(trigger, Obligation))
+        {
+            actors = [.. reporters.Where(r => !r.IsNewsSource && r.End <= start).Take(1)];
+            recipients = c.ActorEndingAt(start, reporters);
+        }
+        else if (passive)
         {
             // The agent follows closely: "was attacked overnight by Russian forces".
             actors = c.AfterPreposition(end, "by", reporters, window: 4);
             recipients = c.Subject(start, clauseStart, reporters);
+            // "A camp for Congolese refugees was attacked": the target may be named inside the subject's phrase.
+            if (recipients.Count == 0 && c.ActorBefore(start, clauseStart) is { IsNewsSource: false } inside && !reporters.Contains(inside))
+                recipients = [inside];
         }
         else if (trigger.Pos is 'N' or 'X')
         {
@@ -209,14 +227,19 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         if (firstPerson && reporters.FirstOrDefault(r => !r.IsNewsSource && r.End > r.Start && r.Start > start) is { } quoted)
             actors = [quoted];
         if (actors.Count == 0) return null;
+        // "marched to demand reforms", "protesters demanding reforms": a demand addressed to no one is a slogan, not a request.
+        if (trigger.Type == EventType.REQUEST && recipients.Count == 0 && !promised && trigger.Pos == 'V'
+            && (modality == "intended" || (document.Tokens[start].Lower.EndsWith("ing", StringComparison.Ordinal) && !BeForms.Contains(c.WordBefore(start)))))
+            return null;
         // "rejected an offer from Afghanistan", "condemned the test": the object names an event, whose author is the recipient.
         if (recipients.Count == 0 && trigger.TakesObject && !passive && trigger.Pos == 'V'
             && NamedEvent(c, trigger.Rest.Count > 0 ? start + trigger.FirstLength : end) is var (namedStart, namedEnd, namedTrigger))
             recipients = AuthorOfNamedEvent(c, namedStart, namedEnd, namedTrigger, earlier, actors, reporters);
-        if (recipients.Count == 0 && NeedsTarget(trigger.Type))
+        recipients = [.. recipients.Where(r => !SentenceContext.IsOwnSide(r, actors))];
+        // With no recipient in grammatical position, the next actor of the clause is the target:
+        // "denounced as an ugly crime Serbia's suppression", "rejected recent calls by Belarus".
+        if (recipients.Count == 0)
             recipients = c.LaterInClause(end, reporters, actors);
-        // A domestic event keeps its recipient ("police arrested protesters"); the actor's own side does not.
-        recipients = [.. recipients.Where(r => !actors.Any(x => x.Group == r.Group || (x.Code == r.Code && x.Sector == r.Sector)))];
 
         var triggerSpan = document.TokenSpan(start, end);
         var countries = actors.Concat(recipients).Select(x => x.Code).Distinct().ToList();
@@ -224,29 +247,39 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         var place = stated ?? datelinePlace;
         if (recipients.Count == 0 && trigger.Type == EventType.PROTEST)
             recipients = [ImplicitState(place?.CountryCode ?? actors[0].Code, start)];
-        // A material act with no one named acts on the place it happens in: "lifted the emergency in West Darfur".
-        else if (recipients.Count == 0 && stated?.CountryCode is { } where && IsMaterial(trigger.Type))
+        // An act with no one named acts on the place it happens in: "lifted the emergency in West Darfur",
+        // "agreed to set up a research centre in Tokyo". A meeting of several parties has none.
+        else if (recipients.Count == 0 && stated?.CountryCode is { } where && !(actors.Count > 1 && IsMutual(trigger.Type)))
             recipients = [ImplicitState(where, start)];
+        // "Wehbe apologized over his remarks": with no one named in the sentence, the other party of the previous ones.
+        else if (recipients.Count == 0 && !(actors.Count > 1 && IsMutual(trigger.Type)) && PreviousParty(c, actors) is { } previous)
+            recipients = [previous];
 
         var type = trigger.Type;
         string cameo = trigger.Cameo;
+        string mode = trigger.Mode;
+        // "called on the President" with nothing asked of him is a courtesy visit, not a demand.
+        if (trigger.Phrase is "call on" or "call upon" && !c.ContentFollows(end))
+            (type, cameo, mode) = (EventType.CONSULT, "042", "visit");
         // Exercises of several states together are joint exercises: material cooperation.
         if (type == EventType.MOBILIZE && recipients.Count == 0 && actors.Select(a => a.Code).Distinct().Count() > 1)
-            (type, cameo) = (EventType.COOPERATE, "062");
+            (type, cameo, mode) = (EventType.COOPERATE, "062", "");
         // An explicit future ("will", "plans to") of a conflictual act is a threat; a bare infinitive
         // ("used tear gas to disperse protesters") states a purpose and keeps its type.
         if (modality == "future" || (modality == "intended" && IsCooperative(type)))
-            (type, cameo) = Future(type, cameo, c.ConditionAfter(end));
+        {
+            var (future, futureCameo) = Future(type, cameo, c.ConditionAfter(end));
+            if (future != type) (type, cameo, mode) = (future, futureCameo, "");
+        }
 
-        bool reciprocal = recipients.Count == 0 && actors.Count > 1
-            && type is EventType.CONSULT or EventType.AGREE or EventType.COOPERATE or EventType.SUPPORT;
+        bool reciprocal = recipients.Count == 0 && actors.Count > 1 && IsMutual(type);
 
         var date = NearestDate(document, dates, triggerSpan);
         var reportedBy = reporters.Select(r => r.Text).Append(document.Article.Source ?? "").Where(x => x.Length > 0).Distinct().ToList();
 
         return new Event(type, cameo, triggerSpan, c.Index)
         {
-            Modes = trigger.Mode.Length > 0 && type == trigger.Type ? [trigger.Mode] : [],
+            Modes = mode.Length > 0 ? [mode] : [],
             Actors = actors,
             Recipients = recipients,
             Reciprocal = reciprocal,
@@ -289,8 +322,31 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
     private static bool IsCooperative(EventType type) => type is EventType.CONSULT or EventType.SUPPORT
         or EventType.COOPERATE or EventType.AID or EventType.RETREAT or EventType.AGREE;
 
-    private static bool IsMaterial(EventType type) => type is EventType.COERCE or EventType.CONCEDE or EventType.RETREAT
-        or EventType.MOBILIZE or EventType.ASSAULT or EventType.SANCTION or EventType.AID or EventType.COOPERATE;
+    /// <summary>The latest actor of the two previous sentences that is not on the actor's side.</summary>
+    private static Actor? PreviousParty(SentenceContext c, List<Actor> actors)
+    {
+        var all = c.Document.Actors;
+        if (c.Index == 0) return null;
+        var previous = c.Document.Sentences[Math.Max(0, c.Index - 2)];
+        // Actors are in text order: find the first one of this sentence, then walk back.
+        int lo = 0, hi = all.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (all[mid].Start < c.Sentence.FirstToken) lo = mid + 1; else hi = mid;
+        }
+        for (int i = lo - 1; i >= 0; i--)
+        {
+            var a = all[i];
+            if (a.Start < previous.FirstToken) break;
+            if (a.IsNewsSource || a.Code is "UNK" or "" || SentenceContext.IsOwnSide(a, actors, guess: true)) continue;
+            return a with { IsReference = true, Why = $"no target in the sentence: the other party named before it, '{a.Text}' ({a.Code})" };
+        }
+        return null;
+    }
+
+    /// <summary>Types whose events among several parties are mutual: "A and B met".</summary>
+    private static bool IsMutual(EventType type) => type is EventType.CONSULT or EventType.AGREE or EventType.COOPERATE or EventType.SUPPORT;
 
     /// <summary>The state where an event happens, as its implied target (PLOVER codes protests that way).</summary>
     private static Actor ImplicitState(string code, int at) => new(at, at, code, "GOV")
@@ -300,10 +356,6 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         IsReference = true,
         Group = -1,
     };
-
-    /// <summary>Types whose events act on someone: with no recipient in grammatical position, the next actor in the clause is taken.</summary>
-    private static bool NeedsTarget(EventType type) =>
-        type is EventType.ASSAULT or EventType.COERCE or EventType.SANCTION or EventType.AID or EventType.COOPERATE or EventType.THREATEN;
 
     private static string Modality(SentenceContext c, Trigger trigger, int start)
     {

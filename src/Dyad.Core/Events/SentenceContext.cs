@@ -53,6 +53,37 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
         return false;
     }
 
+    /// <summary>Whether "that" stands in tokens [from, to): the start of a content clause.</summary>
+    public bool ThatBetween(int from, int to)
+    {
+        for (int t = from; t < to; t++)
+            if (Document.Tokens[t].Lower == "that") return true;
+        return false;
+    }
+
+    /// <summary>"must" right after an actor, in reported speech: "the Red Cross said the forces must ensure security".</summary>
+    public bool IsReportedObligation(int t) =>
+        Document.Tokens[t].Lower == "must" && SpeechBefore(t) && ActorEndingAt(t, []).Count > 0;
+
+    /// <summary>The actor (with its coordinated partners) whose phrase ends right before <paramref name="position"/>.</summary>
+    public List<Actor> ActorEndingAt(int position, List<Actor> exclude)
+    {
+        foreach (var actor in Actors)
+            if (actor.End == position && !actor.IsNewsSource && !exclude.Contains(actor)) return Group(actor, exclude);
+        return [];
+    }
+
+    /// <summary>Whether what is asked follows in the clause: "to" before a verb ("to release") or "for" ("for calm").</summary>
+    public bool ContentFollows(int end)
+    {
+        for (int t = end; t < Sentence.EndToken && !IsClauseEnd(t); t++)
+        {
+            string word = Document.Tokens[t].Lower;
+            if (word == "for" || (word == "to" && t + 1 < Sentence.EndToken && IsModifier(t + 1))) return true;
+        }
+        return false;
+    }
+
     /// <summary>The actor ending closest before <paramref name="position"/>, not before <paramref name="min"/>.</summary>
     public Actor? ActorBefore(int position, int min) =>
         Actors.Where(a => a.End <= position && a.Start >= min).MaxBy(a => a.End);
@@ -76,9 +107,30 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
             bool withSubject = start - actor.End <= 2 && Document.Tokens[start].Lower.EndsWith("ing", StringComparison.Ordinal)
                 && first.Start > Sentence.FirstToken && Document.Tokens[first.Start - 1].Lower == "with";
             if (IsPrepositionObject(first) && !withSubject) continue;
+            // "Pakistan, a key U.S. ally, has refused": an actor inside an apposition gives way to the one it describes.
+            if (AppositionHead(first, start, clauseStart) is { } head && !exclude.Contains(head) && !head.IsNewsSource) return Group(head, exclude);
             return Group(actor, exclude);
         }
         return [];
+    }
+
+    /// <summary>The actor just before the comma that opens an apposition holding <paramref name="inner"/>, closed by a comma right before the verb.</summary>
+    private Actor? AppositionHead(Actor inner, int start, int clauseStart)
+    {
+        int close = inner.End;
+        while (close < start && Document.Tokens[close].Lower != ",") close++;
+        if (close >= start) return null;
+        for (int t = close + 1; t < start; t++)
+            if (Document.Tokens[t].Kind != TokenKind.Word || !char.IsLower(Document.Text[Document.Tokens[t].Span.Start]) || IsPreposition(t)) return null;
+        for (int t = inner.Start - 1; t > clauseStart && t >= inner.Start - 8; t--)
+        {
+            if (IsClauseEnd(t)) return null;
+            if (Document.Tokens[t].Lower != ",") continue;
+            foreach (var a in Actors)
+                if (a.End == t && a.Group != inner.Group) return a;
+            return null;
+        }
+        return null;
     }
 
     /// <summary>
@@ -115,8 +167,9 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
     public List<Actor> Recipient(int end, Trigger trigger, List<Actor> exclude)
     {
         if (trigger.Preps.Count == 0) return [];
-        // A noun takes no direct object: "the missile launch and urged Pyongyang" has no recipient for the launch.
-        bool takesObject = trigger.TakesObject && trigger.Pos == 'V';
+        // A noun takes no direct object: "the missile launch and urged Pyongyang" has no recipient for the launch;
+        // a verb or a fixed verbal expression ("telephoned") does.
+        bool takesObject = trigger.TakesObject && trigger.Pos != 'N';
         int limit = Math.Min(Sentence.EndToken, end + RecipientWindow);
         foreach (var actor in Actors.Where(a => a.Start >= end && a.Start < limit).OrderBy(a => a.Start))
         {
@@ -138,16 +191,33 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
         return [];
     }
 
-    /// <summary>The first actor after the trigger in the same clause, within a dozen tokens, not on the actor's side.</summary>
+    /// <summary>The first actor after the trigger in the same clause, within twenty tokens, not on the actor's side.</summary>
     public List<Actor> LaterInClause(int end, List<Actor> exclude, List<Actor> actors)
     {
-        foreach (var actor in Actors.Where(a => a.Start >= end && a.Start < end + 12).OrderBy(a => a.Start))
+        foreach (var actor in Actors.Where(a => a.Start >= end && a.Start < end + 20).OrderBy(a => a.Start))
         {
             if (ClauseEndBetween(end, actor.Start)) break;
-            if (actor.IsNewsSource || exclude.Contains(actor) || actors.Any(x => x.Group == actor.Group) || actor.Code == "UNK") continue;
+            if (actor.IsNewsSource || exclude.Contains(actor) || IsOwnSide(actor, actors, guess: true) || actor.Code == "UNK") continue;
             return Group(actor, exclude);
         }
         return [];
+    }
+
+    /// <summary>
+    /// Whether a candidate recipient is on the actor's side: in its phrase, the same code and sector, or a
+    /// state's own forces, named without a country ("Britain mobilized army reservists").
+    /// A domestic event keeps its recipient: "police arrested protesters".
+    /// </summary>
+    /// A recipient guessed outside grammatical position is another country, or another sector of the same
+    /// one when both are named: "Pyongyang condemned ..." is not aimed at North Korea.
+    public static bool IsOwnSide(Actor candidate, List<Actor> actors, bool guess = false)
+    {
+        foreach (var x in actors)
+            if (x.Group == candidate.Group || (x.Code == candidate.Code && (x.Sector == candidate.Sector
+                || (candidate.IsReference && candidate.Sector == "MIL" && x.Sector is "" or "GOV")
+                || (guess && (x.Sector.Length == 0 || candidate.Sector.Length == 0)))))
+                return true;
+        return false;
     }
 
     /// <summary>A light verb governing a nominal trigger: "staged a protest", "carried out deadly airstrikes".</summary>
