@@ -109,7 +109,7 @@ public sealed class EventStore
         string where = Filters(command, query);
         string chosen = query.Reports
             ? $"SELECT e.id FROM events e JOIN documents d ON d.id = e.document_id WHERE {where}"
-            : $"SELECT min(e.id) FROM events e JOIN documents d ON d.id = e.document_id WHERE {where} GROUP BY e.cluster_id";
+            : $"SELECT min(e.id) FROM events e JOIN documents d ON d.id = e.document_id JOIN clusters c ON c.id = e.cluster_id WHERE {where} GROUP BY e.cluster_id";
         command.CommandText = $"""
             {SelectEvents}
             WHERE e.id IN ({chosen})
@@ -240,8 +240,10 @@ public sealed class EventStore
         var conditions = new List<string> { "1 = 1" };
         if (Parties(command, q, "e.cluster_id", "e.id") is { } parties) conditions.Add(parties);
         if (q.Type is { } type) { conditions.Add("e.type = @type"); Add(command, "type", type.ToUpperInvariant()); }
-        if (q.From is { } from) { conditions.Add("e.date >= @from"); Add(command, "from", from); }
-        if (q.To is { } to) { conditions.Add("e.date <= @to"); Add(command, "to", to); }
+        // An event (cluster) is dated by its first report; a report by its own date.
+        string date = q.Reports ? "e.date" : "c.date";
+        if (q.From is { } from) { conditions.Add($"{date} >= @from"); Add(command, "from", from); }
+        if (q.To is { } to) { conditions.Add($"{date} <= @to"); Add(command, "to", to); }
         if (q.Place is { Length: > 0 } place)
         {
             conditions.Add("(lower(e.place) LIKE @place OR e.place_country = @placeCode)");

@@ -9,7 +9,7 @@ namespace Dyad.Web.Tests;
 
 /// <summary>
 /// One server for the API and browser tests, on 127.0.0.1 with a free port, over a fresh SQLite store holding the
-/// development articles of ../shared/eval when they are on this machine, else the bundled samples, plus one hostile article.
+/// bundled samples and 300 articles of the benchmark corpus (invented passages only), plus one hostile article.
 /// </summary>
 public sealed class ServerFixture : IAsyncLifetime
 {
@@ -30,9 +30,10 @@ public sealed class ServerFixture : IAsyncLifetime
         _folder = Directory.CreateTempSubdirectory("dyad-web-").FullName;
         var db = Path.Combine(_folder, "web.db");
         var store = EventStore.Open(db);
-        var inputs = Files.DevArticles() is { } dev ? [dev] : new[] { Files.Sample("articles.jsonl"), Files.Sample("wire-story.txt") };
         var reader = new ArticleReader(new ArticleReaderOptions { Date = new DateOnly(2023, 3, 10) });
-        new Ingestor(Engine, store, new IngestOptions()).Run(reader.Read(inputs));
+        var ingestor = new Ingestor(Engine, store, new IngestOptions());
+        ingestor.Run(reader.Read([Files.Sample("articles.jsonl"), Files.Sample("wire-story.txt")]));
+        ingestor.Run(Dyad.Cli.SampleCorpus.Generate(long.MaxValue, 300).Select(a => new InputItem(a, null)));
         new Ingestor(Engine, store, new IngestOptions()).Store([new Article("hostile", HostileText) { Date = new DateOnly(2001, 1, 5), Source = "test" }]);
         (Client, BaseAddress) = await Start(new WebOptions { Db = db });
     }
@@ -75,7 +76,6 @@ public static class Files
 {
     public static string Sample(string name) => Find(Path.Combine("samples", name)) ?? throw new FileNotFoundException(name);
 
-    public static string? DevArticles() => Find(Path.Combine("shared", "eval", "news-dev.jsonl"));
 
     public static string? Seed() => Find(Path.Combine("shared", "eval", "seed.jsonl"));
 
