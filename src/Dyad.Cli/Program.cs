@@ -12,4 +12,5 @@ root.Subcommands.Add(QueryCommand.Create());
 root.Subcommands.Add(StatsCommand.Create());
 root.Subcommands.Add(QueryCommand.CreateExport());
 root.Subcommands.Add(RecodeCommand.Create());
+root.Subcommands.Add(ClusterCommand.Create());
 return root.Parse(args).Invoke();
