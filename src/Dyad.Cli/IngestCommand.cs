@@ -77,7 +77,7 @@ internal static class IngestCommand
         Console.Error.WriteLine($"ingesting on the cluster of {location.Display}");
         using var host = ClusterIngestor.Connect(location).GetAwaiter().GetResult();
         var last = TimeSpan.Zero;
-        var ingestor = new ClusterIngestor(ClusterIngestor.Client(host), options)
+        var ingestor = new ClusterIngestor(ClusterIngestor.Client(host), location, options)
         {
             OnProblem = p => Console.Error.WriteLine(p),
             OnRetry = m => Console.Error.WriteLine($"retry: {m}"),

@@ -32,7 +32,7 @@ public static class ClusterDatabase
             using var connection = new NpgsqlConnection(location.ConnectionString);
             connection.Open();
             using var transaction = connection.BeginTransaction();
-            using (var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(0x4F524C4E)", connection, transaction)) command.ExecuteNonQuery();
+            using (var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(1330793550)", connection, transaction)) command.ExecuteNonQuery();
             using (var command = new NpgsqlCommand(ddl, connection, transaction)) command.ExecuteNonQuery();
             transaction.Commit();
         }

@@ -22,10 +22,15 @@ public sealed record ClusterProgress(BatchTotals Totals, int Batches, int Retrie
 /// <summary>
 /// The client side of a cluster ingest: cuts the input into batches and sends each to a coding grain, with a bounded
 /// number in flight. A batch whose call fails (its silo died, the store went away) is sent again, to another grain; the
-/// store's per-batch transaction and its dedup by key and content make a repeated batch harmless.
+/// store's per-batch transaction and its dedup by key and content make a repeated batch harmless. Orleans lets a call to a
+/// killed silo wait for its response timeout, so the client also watches the membership table: when a silo is declared
+/// dead, every batch sent before is sent again (one that had in fact been stored is then skipped as already stored).
 /// </summary>
-public sealed class ClusterIngestor(IClusterClient client, ClusterIngestOptions options)
+public sealed class ClusterIngestor(IClusterClient client, Store.StoreLocation db, ClusterIngestOptions options)
 {
+    /// <summary>How often the membership table is read for dead silos.</summary>
+    public TimeSpan WatchPeriod { get; init; } = TimeSpan.FromSeconds(2);
+
     public Action<InputProblem>? OnProblem { get; init; }
     /// <summary>Called with every retried batch's error.</summary>
     public Action<string>? OnRetry { get; init; }
@@ -38,6 +43,8 @@ public sealed class ClusterIngestor(IClusterClient client, ClusterIngestOptions 
         builder.UseOrleansClient(c => c
             .Configure<ClusterOptions>(o => { o.ClusterId = ClusterDatabase.ClusterId; o.ServiceId = ClusterDatabase.ClusterId; })
             .Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5))
+            // A batch may wait behind others on a busy silo; a dead silo's calls fail sooner, when its connection drops.
+            .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(3))
             .UseAdoNetClustering(o => { o.Invariant = ClusterDatabase.Invariant; o.ConnectionString = db.ConnectionString; }));
         var host = builder.Build();
         await host.StartAsync(cancel);
@@ -56,6 +63,24 @@ public sealed class ClusterIngestor(IClusterClient client, ClusterIngestOptions 
         int batches = 0, retries = 0, failedInput = 0;
         var bySilo = new Dictionary<string, int>();
         long key = 0;
+        var lost = new TaskCompletionSource();
+        using var stop = new CancellationTokenSource();
+        var watch = Task.Run(async () =>
+        {
+            var active = new HashSet<(string, int)>();
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    var now = ClusterDatabase.Silos(db).Where(s => s.Status == 3).Select(s => (s.Silo, s.Generation)).ToHashSet();
+                    if (active.Except(now).Any()) Interlocked.Exchange(ref lost, new TaskCompletionSource()).TrySetResult();
+                    active = now;
+                    await Task.Delay(WatchPeriod, stop.Token);
+                }
+                catch (OperationCanceledException) { }
+                catch (Npgsql.NpgsqlException) { }
+            }
+        });
 
         async Task Send(List<ArticleData> batch)
         {
@@ -67,7 +92,14 @@ public sealed class ClusterIngestor(IClusterClient client, ClusterIngestOptions 
                     var grain = client.GetGrain<ICodingGrain>(Interlocked.Increment(ref key) % (4 * options.InFlight + 1) + attempt * 1000);
                     try
                     {
-                        var result = await grain.Ingest(batch, options.Batch);
+                        var silosLost = Volatile.Read(ref lost).Task;
+                        var call = grain.Ingest(batch, options.Batch);
+                        if (await Task.WhenAny(call, silosLost) != call)
+                        {
+                            _ = call.ContinueWith(t => t.Exception, TaskScheduler.Default);
+                            throw new SiloUnavailableException("a silo died while the batch was out");
+                        }
+                        var result = await call;
                         ClusterProgress progress;
                         lock (lockObject)
                         {
@@ -114,7 +146,15 @@ public sealed class ClusterIngestor(IClusterClient client, ClusterIngestOptions 
             await gate.WaitAsync(cancel);
             pending.Add(Send(batch));
         }
-        await Task.WhenAll(pending);
+        try
+        {
+            await Task.WhenAll(pending);
+        }
+        finally
+        {
+            stop.Cancel();
+            await watch;
+        }
         return new ClusterProgress(totals with { Failed = totals.Failed + failedInput }, batches, retries, clock.Elapsed, bySilo);
     }
 

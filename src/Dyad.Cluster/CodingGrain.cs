@@ -31,6 +31,19 @@ public sealed class SiloCoder(Engine engine, EventStore store, string silo)
 [StatelessWorker]
 internal sealed class CodingGrain(SiloCoder coder) : Grain, ICodingGrain
 {
-    public Task<BatchTotals> Ingest(IReadOnlyList<ArticleData> batch, BatchOptions options) =>
-        Task.Run(() => coder.Ingest(batch, options));
+    public async Task<BatchTotals> Ingest(IReadOnlyList<ArticleData> batch, BatchOptions options)
+    {
+        try
+        {
+            return await Task.Run(() => coder.Ingest(batch, options));
+        }
+        catch (DyadException e)
+        {
+            throw new BatchFailedException(e.Message);
+        }
+    }
 }
+
+/// <summary>A store error on a silo, carried back to the client (Dyad's own exception has no Orleans codec).</summary>
+[GenerateSerializer]
+public sealed class BatchFailedException(string message) : Exception(message);

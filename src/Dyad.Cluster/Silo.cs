@@ -43,6 +43,7 @@ public static class Silo
         logging.AddSimpleConsole(o => o.SingleLine = true);
         logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         logging.SetMinimumLevel(LogLevel.Warning);
+        logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Error); // a note on every start that server GC is off
     }
 
     private static IPAddress DefaultAddress() =>
