@@ -6,14 +6,18 @@ using Dyad.Tests.Store;
 
 namespace Dyad.Tests.Cluster;
 
-/// <summary>Two silos and a client on this machine against the PostgreSQL of ./test (skipped without it).</summary>
+/// <summary>
+/// Two silos and a client on this machine against the PostgreSQL of ./test (skipped without it). Merge window 0: with a
+/// wider window, which reports chain into one cluster depends on their arrival order, on one machine too.
+/// </summary>
 public sealed class ClusterTests
 {
     private const int CorpusSize = 240;
     private static readonly Lazy<StoreCounts> SingleMachine = new(() =>
     {
         using var db = TestStore.Create("postgres");
-        db.Ingest(Cli.SampleCorpus(CorpusSize), batchSize: 16);
+        new Ingestor(Shared.Engine, db.Store, new IngestOptions { BatchSize = 16, WindowDays = 0 })
+            .Run(Cli.SampleCorpus(CorpusSize).Select(a => new Input.InputItem(a, null)));
         return db.Store.Counts();
     });
 
@@ -36,12 +40,12 @@ public sealed class ClusterTests
         using var a = SiloProcess.Start(db.Db);
         using var b = SiloProcess.Start(db.Db);
 
-        var first = Cli.Run(null, "ingest", corpus, "--cluster", db.Db, "--batch", "16");
+        var first = Cli.Run(null, "ingest", corpus, "--cluster", db.Db, "--batch", "16", "--merge-window", "0");
         Assert.True(first.ExitCode == 0, first.Stderr);
         Assert.Contains("on 2 silo(s)", first.Stdout);
         Assert.Equal(SingleMachine.Value, db.Store.Counts());
 
-        var again = Cli.Run(null, "ingest", corpus, "--cluster", db.Db, "--batch", "16");
+        var again = Cli.Run(null, "ingest", corpus, "--cluster", db.Db, "--batch", "16", "--merge-window", "0");
         Assert.Contains($"stored 0 new and 0 changed document(s); skipped {CorpusSize} already stored", again.Stdout);
         Assert.Equal(SingleMachine.Value, db.Store.Counts());
     }
@@ -55,7 +59,7 @@ public sealed class ClusterTests
         var a = SiloProcess.Start(db.Db);
         using var b = SiloProcess.Start(db.Db);
 
-        var ingest = Task.Run(() => Cli.Run(null, "ingest", corpus, "--cluster", db.Db, "--batch", "8", "--in-flight", "4"));
+        var ingest = Task.Run(() => Cli.Run(null, "ingest", corpus, "--cluster", db.Db, "--batch", "8", "--in-flight", "4", "--merge-window", "0"));
         var clock = Stopwatch.StartNew();
         while (db.Store.Counts().Documents < CorpusSize / 4 && clock.Elapsed < TimeSpan.FromMinutes(2)) Thread.Sleep(200);
         a.Kill();
