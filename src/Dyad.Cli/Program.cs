@@ -14,4 +14,5 @@ root.Subcommands.Add(QueryCommand.CreateExport());
 root.Subcommands.Add(RecodeCommand.Create());
 root.Subcommands.Add(WatchCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(ClusterCommand.Create());
 return root.Parse(args).Invoke();

@@ -95,6 +95,7 @@ public sealed class EventStore
         using var connection = Connect();
         using var transaction = connection.BeginTransaction();
         using var writer = new BatchWriter(this, transaction, windowDays, recode);
+        writer.LockClusters(batch);
         foreach (var doc in batch) writer.Add(doc);
         writer.Finish();
         transaction.Commit();
@@ -430,10 +431,9 @@ public sealed class EventStore
         {
             var ev = record.Event;
             bool undirected = ev.Reciprocal || Undirected.Contains(ev.Type);
-            string actorKey = Key(undirected ? ev.Actors.Concat(ev.Recipients) : ev.Actors);
-            string recipientKey = undirected ? "" : Key(ev.Recipients);
+            var (type, actorKey, recipientKey) = ClusterKey(ev);
             DateOnly? date = ev.Date ?? record.Document.Article.Date;
-            long cluster = Cluster(ev.Type.ToString(), actorKey, recipientKey, date, record);
+            long cluster = Cluster(type, actorKey, recipientKey, date, record);
             Run("""
                 UPDATE clusters SET num_reports = num_reports + 1,
                     num_articles = num_articles + CASE WHEN EXISTS (SELECT 1 FROM events WHERE cluster_id = @c AND document_id = @d) THEN 0 ELSE 1 END,
@@ -493,14 +493,30 @@ public sealed class EventStore
             }
         }
 
+        /// <summary>
+        /// Takes the lock of every cluster key of the batch, in one order, before writing: concurrent batches that share
+        /// keys then wait for each other instead of deadlocking.
+        /// </summary>
+        public void LockClusters(IReadOnlyList<CodedDocument> batch)
+        {
+            var keys = batch.SelectMany(d => d.Records).Select(r => ClusterKey(r.Event)).Select(k => $"{k.Type}|{k.Actor}|{k.Recipient}");
+            foreach (var key in keys.Distinct().Order(StringComparer.Ordinal)) store._dialect.Lock(transaction, key);
+        }
+
+        /// <summary>What reports of one happening share: the type and the sorted countries; undirected events list all parties as actors.</summary>
+        private static (string Type, string Actor, string Recipient) ClusterKey(Event ev)
+        {
+            bool undirected = ev.Reciprocal || Undirected.Contains(ev.Type);
+            return (ev.Type.ToString(), Key(undirected ? ev.Actors.Concat(ev.Recipients) : ev.Actors), undirected ? "" : Key(ev.Recipients));
+        }
+
         /// <summary>The cluster of reports of the same type and countries within the window, created when there is none.</summary>
         private long Cluster(string type, string actor, string recipient, DateOnly? date, EventRecord first)
         {
-            store._dialect.Lock(transaction, $"{type}|{actor}|{recipient}");
             string dateCondition = date is null ? "date IS NULL" : "date BETWEEN @lo AND @hi";
             var parameters = new List<(string, object?)> { ("type", type), ("actor", actor), ("recipient", recipient) };
             if (date is { } d) { parameters.Add(("lo", d.AddDays(-windowDays))); parameters.Add(("hi", d.AddDays(windowDays))); }
-            long found = Scalar<long>(transaction,
+            long found = RunScalar(
                 $"SELECT min(id) FROM clusters WHERE type = @type AND actor = @actor AND recipient = @recipient AND {dateCondition}", parameters);
             if (found > 0)
             {

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Dyad.Tests.Cluster;
+
+/// <summary>A `dyad cluster silo` process on 127.0.0.1, started and waited for until it has joined.</summary>
+public sealed class SiloProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private SiloProcess(Process process, int siloPort, int gatewayPort)
+    {
+        _process = process;
+        SiloPort = siloPort;
+        GatewayPort = gatewayPort;
+    }
+
+    public int SiloPort { get; }
+    public int GatewayPort { get; }
+
+    public static SiloProcess Start(string db, int? siloPort = null, int? gatewayPort = null)
+    {
+        int silo = siloPort ?? FreePort(), gateway = gatewayPort ?? FreePort();
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "dyad.dll"), "cluster", "silo", "--db", db,
+            "--silo-port", $"{silo}", "--gateway-port", $"{gateway}", "--advertise", "127.0.0.1" })
+            info.ArgumentList.Add(a);
+        var process = Process.Start(info)!;
+        var ready = new TaskCompletionSource();
+        var log = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) => { if (e.Data?.StartsWith("silo ready", StringComparison.Ordinal) == true) ready.TrySetResult(); };
+        process.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!ready.Task.Wait(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"silo on port {silo} did not start: {log}");
+        }
+        return new SiloProcess(process, silo, gateway);
+    }
+
+    /// <summary>Ends the process at once, as a crash or a pulled plug would.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited) Kill();
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
