@@ -22,7 +22,7 @@ internal static class RecodeCommand
         {
             var engine = Options.BuildEngine(r.GetValue<string[]>("--actors"), r.GetValue<string[]>("--triggers"));
             var events = store.Open(r);
-            string? otherThan = r.GetValue(all) ? null : $"dyad {Engine.ProgramVersion}; {engine.DataVersion}";
+            string? otherThan = r.GetValue(all) ? null : engine.Version;
             var ingestor = new Ingestor(engine, events, new IngestOptions { Threads = Math.Max(1, r.GetValue(threads)), WindowDays = r.GetValue(window) })
             {
                 OnProblem = p => Console.Error.WriteLine(p),

@@ -96,7 +96,7 @@ public sealed class Ingestor(Engine engine, EventStore store, IngestOptions opti
 
     private List<CodedDocument> Code(IReadOnlyList<Article> articles, IngestTotals totals)
     {
-        string version = $"dyad {Engine.ProgramVersion}; {engine.DataVersion}";
+        string version = engine.Version;
         var coded = new CodedDocument?[articles.Count];
         Parallel.For(0, articles.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, i =>
         {

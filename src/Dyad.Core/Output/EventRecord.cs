@@ -23,7 +23,7 @@ public sealed record EventRecord(Document Document, Event Event, int Quad, doubl
 
     public static IEnumerable<EventRecord> From(Document document, Engine engine, bool includeNegated = false)
     {
-        string version = $"dyad {Engine.ProgramVersion}; {engine.DataVersion}";
+        string version = engine.Version;
         foreach (var ev in document.Events)
         {
             if (ev.Negated && !includeNegated) continue;

@@ -37,6 +37,8 @@ public sealed class Engine
     public string DataVersion { get; }
     public static string ProgramVersion { get; } =
         typeof(Engine).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+    /// <summary>What records and stored documents name as their coder: program and data versions.</summary>
+    public string Version => $"dyad {ProgramVersion}; {DataVersion}";
 
     public static Engine Build(EngineOptions? options = null)
     {
