@@ -273,6 +273,9 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
             (type, cameo, mode) = (EventType.COOPERATE, "062", "");
         // An explicit future ("will", "plans to") of a conflictual act is a threat; a bare infinitive
         // ("used tear gas to disperse protesters") states a purpose and keeps its type.
+        // "will not accept", "would not allow": a refusal announced for the future is a rejection, not a negated act.
+        if (negated && modality == "future" && (IsCooperative(type) || type == EventType.CONCEDE))
+            (type, cameo, mode, negated, modality) = (EventType.REJECT, "120", "", false, "asserted");
         if (modality == "future" || (modality == "intended" && IsCooperative(type)))
         {
             var (future, futureCameo) = Future(type, cameo, c.ConditionAfter(end), modality == "future");
