@@ -206,6 +206,13 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
             if (actors.Count == 0 && c.LightVerbBefore(start) is int light) actors = c.Subject(light, clauseStart, reporters);
             if (actors.Count == 0) actors = c.AfterPreposition(end, "between", reporters);
             if (actors.Count == 0) actors = c.AfterPreposition(end, "by", reporters);
+            // "Israel is opposed to the plan": a predicate expression after a form of "be" takes the clause subject.
+            if (actors.Count == 0 && trigger.Pos == 'X' && trigger.Type is not (EventType.COERCE or EventType.ASSAULT or EventType.SANCTION)
+                && (BeForms.Contains(document.Tokens[start].Lower) || BeForms.Contains(c.WordBefore(start))))
+                actors = c.Subject(start, clauseStart, reporters);
+            // "Italy announced a suspension of air links": a speech verb that is also a light verb makes its speaker the actor.
+            if (actors.Count == 0 && c.SpeechVerbBefore(start) && reporters.Count > 0 && !reporters[^1].IsNewsSource && reporters[^1].End <= start)
+                actors = [reporters[^1]];
             recipients = c.Recipient(end, trigger, reporters);
         }
         else
@@ -266,9 +273,12 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
             (type, cameo, mode) = (EventType.COOPERATE, "062", "");
         // An explicit future ("will", "plans to") of a conflictual act is a threat; a bare infinitive
         // ("used tear gas to disperse protesters") states a purpose and keeps its type.
+        // "will not accept", "would not allow": a refusal announced for the future is a rejection, not a negated act.
+        if (negated && modality == "future" && (IsCooperative(type) || type == EventType.CONCEDE))
+            (type, cameo, mode, negated, modality) = (EventType.REJECT, "120", "", false, "asserted");
         if (modality == "future" || (modality == "intended" && IsCooperative(type)))
         {
-            var (future, futureCameo) = Future(type, cameo, c.ConditionAfter(end));
+            var (future, futureCameo) = Future(type, cameo, c.ConditionAfter(end), modality == "future");
             if (future != type) (type, cameo, mode) = (future, futureCameo, "");
         }
 
@@ -373,7 +383,7 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
     /// PLOVER: promised cooperation is AGREE; an announced future withdrawal is CONCEDE; a future act of
     /// conflict, or any future act on a condition ("unless ..."), is a threat.
     /// </summary>
-    private static (EventType, string) Future(EventType type, string cameo, bool conditional) => type switch
+    private static (EventType, string) Future(EventType type, string cameo, bool conditional, bool stated) => type switch
     {
         _ when conditional && type is not (EventType.AGREE or EventType.THREATEN) => (EventType.THREATEN, "130"),
         EventType.ASSAULT or EventType.COERCE or EventType.SANCTION or EventType.PROTEST => (EventType.THREATEN, "130"),
@@ -381,6 +391,8 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         EventType.SUPPORT => (EventType.AGREE, "032"),
         EventType.COOPERATE => (EventType.AGREE, "030"),
         EventType.AID => (EventType.AGREE, "033"),
+        // CAMEO 035x: an explicit "will release", "would allow" is an expressed intent to yield, which is AGREE.
+        EventType.RETREAT or EventType.CONCEDE when stated => (EventType.AGREE, type == EventType.RETREAT && cameo.StartsWith("084", StringComparison.Ordinal) ? "0353" : "035"),
         EventType.RETREAT => (EventType.CONCEDE, "0356"),
         _ => (type, cameo),
     };

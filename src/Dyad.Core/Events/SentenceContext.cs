@@ -221,6 +221,17 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
     }
 
     /// <summary>A light verb governing a nominal trigger: "staged a protest", "carried out deadly airstrikes".</summary>
+    /// <summary>"announce", a speech verb that is also a light verb, right before a noun phrase: "announced a suspension".</summary>
+    public bool SpeechVerbBefore(int start)
+    {
+        for (int t = start - 1; t >= Math.Max(Sentence.FirstToken, start - 5); t--)
+        {
+            if (Cues.TryGetValue(t, out var c) && c.End <= start) return c.Cue == Cue.Speech && Document.Tokens[t].Lower.StartsWith("announc", StringComparison.Ordinal);
+            if (!IsModifier(t)) return false;
+        }
+        return false;
+    }
+
     public int? LightVerbBefore(int start)
     {
         for (int t = start - 1; t >= Math.Max(Sentence.FirstToken, start - 5); t--)
