@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Dyad.Pipeline;
 using Dyad.Store;
 
 namespace Dyad.Cli;
@@ -26,7 +25,7 @@ internal sealed class StoreOptions
     {
         Actor = ActorFilter.Parse(r.GetValue(Actor), "--actor"),
         Recipient = ActorFilter.Parse(r.GetValue(Recipient), "--recipient"),
-        Type = CheckType(r.GetValue(Type)),
+        Type = EventTypeFilter.Parse(r.GetValue(Type), "--type"),
         From = Options.ParseDate(r.GetValue(From), "--from"),
         To = Options.ParseDate(r.GetValue(To), "--to"),
         Place = r.GetValue(Place),
@@ -36,12 +35,4 @@ internal sealed class StoreOptions
     };
 
     public EventStore Open(ParseResult r) => EventStore.Open(r.GetValue(Db));
-
-    private static string? CheckType(string? type)
-    {
-        if (type is null) return null;
-        if (!Enum.TryParse<Documents.EventType>(type, true, out var parsed))
-            throw new DyadException(ErrorCodes.BadArgument, $"--type: '{type}' is not a PLOVER event type ({string.Join(", ", Enum.GetNames<Documents.EventType>())})");
-        return parsed.ToString();
-    }
 }

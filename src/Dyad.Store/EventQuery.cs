@@ -15,6 +15,17 @@ public sealed record ActorFilter(string Country, string? Sector)
     }
 }
 
+/// <summary>A PLOVER event type given by name, in any case ("accuse"); numbers are refused.</summary>
+public static class EventTypeFilter
+{
+    public static string? Parse(string? text, string option)
+    {
+        if (string.IsNullOrEmpty(text)) return null;
+        if (Enum.TryParse<Documents.EventType>(text, true, out var type) && !int.TryParse(text, out _)) return type.ToString();
+        throw new DyadException(ErrorCodes.BadArgument, $"{option}: '{text}' is not a PLOVER event type ({string.Join(", ", Enum.GetNames<Documents.EventType>())})");
+    }
+}
+
 /// <summary>The filters shared by query, stats and export.</summary>
 public sealed record EventQuery
 {

@@ -55,10 +55,15 @@ internal sealed class Errors
 
     public string? Type(string? text, string field)
     {
-        if (string.IsNullOrEmpty(text)) return null;
-        if (Enum.TryParse<EventType>(text, true, out var type) && !int.TryParse(text, out _)) return type.ToString();
-        Add(field, $"'{text}' is not a PLOVER event type ({string.Join(", ", Enum.GetNames<EventType>())})");
-        return null;
+        try
+        {
+            return EventTypeFilter.Parse(text, field);
+        }
+        catch (DyadException e)
+        {
+            Add(field, e.Detail);
+            return null;
+        }
     }
 
     public T Choice<T>(string? text, string field, T fallback) where T : struct, Enum
