@@ -154,11 +154,13 @@ public sealed class ActorStage(ActorKnowledge knowledge, IReadOnlyDictionary<str
                     Why = $"'the {word}' in a story about the Koreas",
                 });
             // "Museveni", "President Museveni": the family name, standing alone, of the one person in office with it.
-            else if (StandsAlone(document, sentence, mentions, t) && knowledge.PersonBySurname(word, document.Article.Date) is { } known)
+            // "a rally in Lagos" names a place, not President Lagos.
+            else if (StandsAlone(document, sentence, mentions, t) && !AfterLocative(document, sentence, t)
+                     && knowledge.PersonBySurname(word, document.Article.Date) is { } known)
                 added.Add(new Mention(t, t + 1, MentionKind.Person, known.Code, known.Sector, known.Canonical)
                 {
                     Office = known.Office,
-                    Why = $"'{word}' is the family name of {known.Canonical}, {known.Office} ({known.Source})",
+                    Why = $"'{word}' is the family name of {known.Canonical}{(known.Office.Length > 0 ? ", " + known.Office : "")} ({known.Source})",
                 });
             else if (word.EndsWith("-led", StringComparison.Ordinal) && Leader(word[..^4]) is { } leader)
                 added.Add(new Mention(t, t + 1, MentionKind.Demonym, leader.Code, "", word)
@@ -178,6 +180,9 @@ public sealed class ActorStage(ActorKnowledge knowledge, IReadOnlyDictionary<str
         string word = document.TokenText(end + 1, end + 2);
         return word.Length is >= 2 and <= 8 && word.All(c => char.IsUpper(c) || char.IsDigit(c) || c == '-') ? word : null;
     }
+
+    private static bool AfterLocative(Document document, Sentence sentence, int t) =>
+        t > sentence.FirstToken && document.Tokens[t - 1].Lower is "in" or "at" or "near" or "outside" or "across" or "around";
 
     private static bool StandsAlone(Document document, Sentence sentence, List<Mention> mentions, int t)
     {
@@ -377,6 +382,9 @@ public sealed class ActorStage(ActorKnowledge knowledge, IReadOnlyDictionary<str
         string why = place is not null ? $"'{document.TokenText(place.Start, place.End)}' is {place.Code}" :
             person is { Code.Length: > 0 } ? person.Why : org is not null ? org.Why : "";
         bool reference = false;
+        // "ethnic Albanians demonstrated in Serbia": a minority is of the country it lives in.
+        if (place?.Kind == MentionKind.Demonym && IsEthnic(document, chunk.Start, place.Start) && sentenceCountry is { } home && home != place.Code)
+            (code, why) = (home, $"ethnic {document.TokenText(place.Start, place.End)}: a minority of {home}, the country named in the sentence");
         if (code.Length == 0 && partner is not null)
         {
             code = partner;
@@ -419,6 +427,13 @@ public sealed class ActorStage(ActorKnowledge knowledge, IReadOnlyDictionary<str
                 Group = group,
             },
         ];
+    }
+
+    private static bool IsEthnic(Document document, int chunkStart, int demonym)
+    {
+        for (int t = Math.Max(0, chunkStart - 1); t < demonym; t++)
+            if (document.Tokens[t].Lower == "ethnic") return true;
+        return false;
     }
 
     private static string Office(Document document, Chunk chunk)

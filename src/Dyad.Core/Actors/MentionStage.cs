@@ -35,7 +35,7 @@ public sealed class MentionStage(ActorKnowledge knowledge, TriggerLexicon trigge
                 if (role && roleEnd == t + 1 && roleEnd < sentence.EndToken
                     && triggers.TryMatch(document, roleEnd, sentence.EndToken, out _, out var next) && next?.Pos == 'N')
                     role = false;
-                if (name && (!role || nameEnd >= roleEnd) && nameEntries[^1].Code == ActorKnowledge.NotAnActor)
+                if (name && (!role || nameEnd >= roleEnd) && (nameEntries[^1].Code == ActorKnowledge.NotAnActor || IsBracketedAbbreviation(document, t, nameEnd, nameEntries)))
                 {
                     t = nameEnd;
                 }
@@ -58,6 +58,16 @@ public sealed class MentionStage(ActorKnowledge knowledge, TriggerLexicon trigge
             }
         }
         document.Mentions = mentions;
+    }
+
+    /// <summary>"Montenegro Municipality Association (AKK)": letters in brackets after a name abbreviate that name, not a person.</summary>
+    private static bool IsBracketedAbbreviation(Document document, int start, int end, IReadOnlyList<ActorEntry> entries)
+    {
+        var tokens = document.Tokens;
+        if (end != start + 1 || start < 2 || end >= tokens.Count || tokens[start - 1].Lower != "(" || tokens[end].Lower != ")") return false;
+        if (entries.Any(e => e.Kind != MentionKind.Person)) return false;
+        var before = tokens[start - 2];
+        return before.IsWord && char.IsUpper(document.Text[before.Span.Start]);
     }
 
     private static Mention ToMention(int start, int end, (ActorEntry Entry, string Sector, string Why) chosen) =>

@@ -43,6 +43,7 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
             var sentenceDates = dates.Where(d => sentence.Span.Contains(d.Span.Start)).ToList();
             int promiseEnd = -1;
             int promise = -1;
+            int previousVerb = -1;
             var inActor = new bool[sentence.EndToken - sentence.FirstToken];
             foreach (var x in actors)
                 for (int k = Math.Max(x.Start, sentence.FirstToken); k < Math.Min(x.End, sentence.EndToken); k++) inActor[k - sentence.FirstToken] = true;
@@ -64,7 +65,8 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
                         ? context.WordBefore(t) is "to" or "of" or "for" or "by" or "must" || document.Tokens[t].Lower.EndsWith("ing", StringComparison.Ordinal)
                           || context.ThatBetween(promiseEnd, t)
                         : promise < 0 || events[promise].Type != EventType.ACCUSE);
-                var ev = Code(context, trigger, t, end, sentenceDates, leadDate, datelinePlace, promised, events);
+                var ev = Code(context, trigger, t, end, sentenceDates, leadDate, datelinePlace, promised, events, previousVerb);
+                if (trigger.Pos == 'V') previousVerb = t;
                 if (ev is not null && promised && promise >= 0 && ev.Type != events[promise].Type)
                 {
                     // "offered to hand over two suspects to Britain": the promise takes its content's recipient;
@@ -141,7 +143,7 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         return lo;
     }
 
-    private Event? Code(SentenceContext c, Trigger trigger, int start, int end, List<DateMention> dates, DateOnly? leadDate, EventPlace? datelinePlace, bool promised, List<Event> earlier)
+    private Event? Code(SentenceContext c, Trigger trigger, int start, int end, List<DateMention> dates, DateOnly? leadDate, EventPlace? datelinePlace, bool promised, List<Event> earlier, int previousVerb)
     {
         var document = c.Document;
         // "the detained fishermen", "the release of jailed activists": a participle after a determiner or a
@@ -218,16 +220,25 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         else
         {
             int objectStart = trigger.Rest.Count > 0 ? start + trigger.FirstLength : end;
-            actors = c.Subject(start, clauseStart, reporters);
+            // "killed one soldier and wounded two others": a verb joined by "and" to an earlier one shares its subject.
+            bool coordinated = previousVerb >= clauseStart && c.WordBefore(start) == "and" && !c.ClauseEndBetween(previousVerb, start, commas: false);
+            actors = c.Subject(coordinated ? previousVerb : start, clauseStart, reporters);
             if (actors.Count == 0 && reporters.Count > 0 && !reporters[0].IsNewsSource && reporters[0].End <= start)
                 actors = [reporters[0]];
             recipients = c.Recipient(objectStart, trigger, reporters);
+            // "accept the Commission's proposal": the possessor in the gap of a phrase row is its author.
+            if (recipients.Count == 0 && trigger.Rest.Count > 0) recipients = c.PossessorWithin(objectStart, end, reporters);
         }
         if (actors.Count == 0 && passive && recipients.Count > 0 && trigger.Type is EventType.COERCE or EventType.SANCTION)
         {
             // "X was arrested": without "by", the authorities of X's country acted.
             actors = [recipients[0] with { Sector = "GOV", Text = "authorities", Why = $"agentless passive: the authorities of {recipients[0].Code}", IsReference = true, Group = -1 }];
         }
+        // "A roadside bombing near Samarra killed a soldier", "civilians were killed in Baghdad": violence by
+        // someone unnamed is coded, as ICEWS does, to unidentified attackers of the country where it happened.
+        if (actors.Count == 0 && recipients.Count > 0 && trigger.Type == EventType.ASSAULT && trigger.Pos == 'V' && modality == "asserted" && !AfterArticle(c, start)
+            && (places.Find(document, c.Sentence.FirstToken, c.Sentence.EndToken, start, [.. recipients.Select(r => r.Code)]) ?? datelinePlace) is { CountryCode: { } struck })
+            actors = [Unidentified(struck, start)];
         // "'We call on the military ...,' the State Department said": the first person of a quote is its speaker.
         bool firstPerson = actors.Count == 0 ? c.WordBefore(start) is "we" or "i"
             : actors.All(a => a.End > a.Start && document.Tokens[a.Start].Lower is "we" or "i");
@@ -261,6 +272,11 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         // "Wehbe apologized over his remarks": with no one named in the sentence, the other party of the previous ones.
         else if (recipients.Count == 0 && !(actors.Count > 1 && IsMutual(trigger.Type)) && PreviousParty(c, actors) is { } previous)
             recipients = [previous];
+        // "The teachers' union called off its strike": with no target named and no other state in the sentence,
+        // a domestic act is aimed at its own state.
+        else if (recipients.Count == 0 && trigger.Type is not (EventType.MOBILIZE or EventType.CONSULT or EventType.COOPERATE)
+                 && DomesticState(c, actors) is { } home)
+            recipients = [home];
 
         var type = trigger.Type;
         string cameo = trigger.Cameo;
@@ -282,7 +298,8 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
             if (future != type) (type, cameo, mode) = (future, futureCameo, "");
         }
 
-        bool reciprocal = recipients.Count == 0 && actors.Count > 1 && IsMutual(type);
+        // "failed to reach agreement": a refused meeting or deal of several parties is mutual too.
+        bool reciprocal = recipients.Count == 0 && actors.Count > 1 && (IsMutual(type) || mode == "meet");
 
         var date = NearestDate(document, dates, triggerSpan);
         var reportedBy = reporters.Select(r => r.Text).Append(document.Article.Source ?? "").Where(x => x.Length > 0).Distinct().ToList();
@@ -355,6 +372,41 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         return null;
     }
 
+    /// <summary>The actors' one state, when every other actor of the sentence is of it or of no state.</summary>
+    private static Actor? DomesticState(SentenceContext c, List<Actor> actors)
+    {
+        string code = actors[0].Code;
+        if (!IsState(code) || actors.Any(a => a.Code != code)) return null;
+        if (c.Actors.Any(a => !a.IsNewsSource && a.Code != code && IsState(a.Code))) return null;
+        return new Actor(actors[0].Start, actors[0].Start, code, "")
+        {
+            Text = "",
+            Why = $"no target is named and no other state in the sentence: a domestic act, aimed at {code}",
+            IsReference = true,
+            Group = -1,
+        };
+    }
+
+    /// <summary>A state's code, not an international body's or an unknown one.</summary>
+    private static bool IsState(string code) => code.Length == 3 && code is not ("UNK" or "IGO" or "UNO" or "EUR" or "NGO" or "IMG" or "MNC");
+
+    /// <summary>"an alleged plot to kill": a verb row used as a noun.</summary>
+    private static bool AfterArticle(SentenceContext c, int start)
+    {
+        for (int t = start - 1; t >= Math.Max(c.Sentence.FirstToken, start - 2); t--)
+            if (c.Document.Tokens[t].Lower is "a" or "an" or "the") return true;
+        return false;
+    }
+
+    /// <summary>Attackers no one names, coded to the country where they struck.</summary>
+    private static Actor Unidentified(string code, int at) => new(at, at, code, "")
+    {
+        Text = "",
+        Why = $"no attacker is named: unidentified attackers in {code}",
+        IsReference = true,
+        Group = -1,
+    };
+
     /// <summary>Types whose events among several parties are mutual: "A and B met".</summary>
     private static bool IsMutual(EventType type) => type is EventType.CONSULT or EventType.AGREE or EventType.COOPERATE or EventType.SUPPORT;
 
@@ -397,10 +449,13 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         _ => (type, cameo),
     };
 
-    /// <summary>"civilians killed in an air strike": a participle of a transitive trigger followed by a preposition it does not take.</summary>
+    /// <summary>
+    /// "civilians killed in an air strike": a participle of a transitive trigger followed by a preposition it
+    /// does not take. Protesting is done, not suffered: "Serbs protested in Kosovo" is active.
+    /// </summary>
     private static bool IsReducedPassive(SentenceContext c, Trigger trigger, int start, int end)
     {
-        if (!trigger.TakesObject || trigger.Rest.Count > 0 || end >= c.Sentence.EndToken || start == c.Sentence.FirstToken) return false;
+        if (trigger.Type == EventType.PROTEST || !trigger.TakesObject || trigger.Rest.Count > 0 || end >= c.Sentence.EndToken || start == c.Sentence.FirstToken) return false;
         if (!c.Document.Tokens[start].Lower.EndsWith("ed", StringComparison.Ordinal)) return false;
         return c.IsPreposition(end) && !trigger.Preps.Contains(c.Document.Tokens[end].Lower)
             && c.Actors.Any(a => a.End == start);

@@ -52,17 +52,40 @@ public sealed class PlaceFinder(Gazetteer gazetteer)
         while (end < to && end - start < 4 && IsCapitalized(document, end)) end++;
         for (int e = end; e > start; e--)
         {
+            // "in West Darfur State": "West" alone is part of a longer name, not Cameroon's West region.
+            if (e < end && !NameEnds(document.Tokens[e].Lower)) continue;
             string name = document.TokenText(start, e);
             bool region = e < to && RegionWords.Contains(document.Tokens[e].Lower);
             var place = region
-                ? gazetteer.Resolve(name, countries, "admin1") ?? gazetteer.Resolve(name + " " + Capitalize(document.Tokens[e].Lower), countries)
-                  ?? gazetteer.Resolve(name, countries)
-                : gazetteer.Resolve(name, countries);
+                ? Resolve(name, countries, "admin1") ?? Resolve(name + " " + Capitalize(document.Tokens[e].Lower), countries)
+                  ?? Resolve(name, countries)
+                : Resolve(name, countries);
             if (place is not null)
                 return ToPlace(region ? document.TokenText(start, e + 1) : name, place, document.TokenSpan(start, region ? e + 1 : e));
         }
         return null;
     }
+
+    /// <summary>A name as written, or with its compass word as the gazetteer has it: "West Darfur" is "Western Darfur".</summary>
+    private Place? Resolve(string name, IReadOnlyCollection<string> countries, string? kind = null)
+    {
+        var place = gazetteer.Resolve(name, countries, kind);
+        if (place is not null) return place;
+        int space = name.IndexOf(' ');
+        return space > 0 && name[..space] is "North" or "South" or "East" or "West"
+            ? gazetteer.Resolve(name[..space] + "ern" + name[space..], countries, kind)
+            : null;
+    }
+
+    /// <summary>Capitalised words that may follow a place name without being part of it: "in Kabul Province", "in Ottawa Friday".</summary>
+    private static bool NameEnds(string word) => RegionWords.Contains(word) || word == "city" || DateWords.Contains(word);
+
+    private static readonly HashSet<string> DateWords = new(StringComparer.Ordinal)
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    };
 
     private static EventPlace ToPlace(string extracted, Place place, TextSpan span) =>
         new(extracted, place.Name, place.Country, place.Lat, place.Lon) { Span = span };

@@ -150,6 +150,15 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
         return Group(actor, exclude);
     }
 
+    /// <summary>An actor in tokens [from, to) marked as a possessor: "the European Commission's".</summary>
+    public List<Actor> PossessorWithin(int from, int to, List<Actor> exclude)
+    {
+        foreach (var actor in Actors)
+            if (actor.Start >= from && actor.End < to && Document.Tokens[actor.End].Lower is "'s" or "'" && !actor.IsNewsSource && !exclude.Contains(actor))
+                return Group(actor, exclude);
+        return [];
+    }
+
     /// <summary>The actor introduced by <paramref name="preposition"/> soon after the trigger ("attacked by X", "talks between X and Y").</summary>
     public List<Actor> AfterPreposition(int end, string preposition, List<Actor> exclude, int window = RecipientWindow)
     {

@@ -31,13 +31,22 @@ public sealed class ActorKnowledge
 
     /// <summary>
     /// The one person in office at <paramref name="date"/> (or, without a date, ever) whose family name this is
-    /// ("Museveni"); null when no one or several people have it.
+    /// ("Museveni"); when several people have it, all of one country ("President Bush"), that country with no
+    /// name; null when no one has it or people of several countries do.
     /// </summary>
     public ActorEntry? PersonBySurname(string surname, DateOnly? date)
     {
         if (!_surnames.TryGetValue(surname, out var entries)) return null;
         var candidates = date is DateOnly d ? entries.Where(e => e.Covers(d)).ToList() : entries;
-        return candidates.Select(e => e.Canonical).Distinct().Count() == 1 ? candidates[^1] : null;
+        if (candidates.Count == 0) return null;
+        if (candidates.Select(e => e.Canonical).Distinct().Count() == 1) return candidates[^1];
+        if (candidates.Select(e => e.Code).Distinct().Count() > 1) return null;
+        var sectors = candidates.Select(e => e.Sector).Distinct().ToList();
+        var names = string.Join(", ", candidates.Select(e => e.Canonical).Distinct());
+        return new ActorEntry(MentionKind.Person, candidates[0].Code, sectors.Count == 1 ? sectors[0] : "", $"one of {names}")
+        {
+            Source = candidates[0].Source,
+        };
     }
 
     /// <summary>Loads the embedded files, then each user file (people or organisations, told apart by their columns).</summary>
