@@ -27,6 +27,8 @@ public sealed class TriggerLexicon
 {
     public const string File = "events/triggers.tsv";
     public const int MaxGap = 4;
+    /// <summary>Names in a gap do not count against <see cref="MaxGap"/> ("defended Iraq and Libya against criticism"), up to this many tokens in all.</summary>
+    private const int MaxGapTokens = 10;
 
     private readonly PhraseTrie<Trigger> _trie = new(lowerCase: true);
     private readonly Dictionary<(string, char), Trigger> _rows = new();
@@ -107,8 +109,8 @@ public sealed class TriggerLexicon
             foreach (var candidate in candidates)
             {
                 // Most heads have many gapped rows ("called * for", "called * to"): most are ruled out by the gap's words.
-                if (candidate.Rest.Count > 0 && !MayFollow(gap ??= GapWords(tokens, firstEnd, limit), candidate)) continue;
-                int e = MatchRest(tokens, firstEnd, limit, candidate);
+                if (candidate.Rest.Count > 0 && !MayFollow(gap ??= GapWords(document.Text, tokens, firstEnd, limit), candidate)) continue;
+                int e = MatchRest(document.Text, tokens, firstEnd, limit, candidate);
                 if (e > end || (e == end && e > 0 && Better(candidate, trigger!, document, start)))
                 {
                     end = e;
@@ -143,11 +145,11 @@ public sealed class TriggerLexicon
     private static bool VerbContext(Document document, int start) =>
         start > 0 && VerbOpeners.Contains(document.Tokens[start - 1].Lower);
 
-    /// <summary>The words where a first gap segment may start: up to <see cref="MaxGap"/> tokens on, before a clause break.</summary>
-    private static string[] GapWords(IReadOnlyList<Token> tokens, int from, int limit)
+    /// <summary>The words where a first gap segment may start: up to <see cref="MaxGap"/> words on, before a clause break.</summary>
+    private static string[] GapWords(string text, IReadOnlyList<Token> tokens, int from, int limit)
     {
-        int to = from;
-        while (to < limit && to - from <= MaxGap && !IsGapBreak(tokens[to])) to++;
+        int to = from, cost = 0;
+        while (to < limit && cost <= MaxGap && to - from <= MaxGapTokens && !IsGapBreak(tokens[to])) cost += GapCost(text, tokens[to++]);
         var words = new string[to - from];
         for (int i = from; i < to; i++) words[i - from] = tokens[i].Lower;
         return words;
@@ -161,10 +163,13 @@ public sealed class TriggerLexicon
         return false;
     }
 
+    /// <summary>A capitalised word in a gap is part of a name, which costs nothing: only other words count.</summary>
+    private static int GapCost(string text, Token token) => token.IsWord && char.IsUpper(text[token.Span.Start]) ? 0 : 1;
+
     private static bool IsGapBreak(Token token) => token.Kind == TokenKind.Punct && token.Lower is "." or ";" or ",";
 
     /// <summary>Where the trigger's words after its gaps end, or -1 when they are not found.</summary>
-    private static int MatchRest(IReadOnlyList<Token> tokens, int from, int limit, Trigger trigger)
+    private static int MatchRest(string text, IReadOnlyList<Token> tokens, int from, int limit, Trigger trigger)
     {
         int position = from;
         for (int r = 0; r < trigger.Rest.Count; r++)
@@ -172,11 +177,12 @@ public sealed class TriggerLexicon
             var words = trigger.Rest[r];
             var plurals = trigger.RestPlurals[r];
             int found = -1;
-            for (int gap = 0; gap <= MaxGap && found < 0; gap++)
+            for (int gap = 0, cost = 0; cost <= MaxGap && gap <= MaxGapTokens && found < 0; gap++)
             {
                 int s = position + gap;
                 if (s + words.Length > limit) break;
                 if (IsGapBreak(tokens[s])) break;
+                cost += GapCost(text, tokens[s]);
                 bool all = true;
                 for (int k = 0; k < words.Length && all; k++)
                     all = Matches(tokens[s + k].Lower, words[k], plurals[k]);
