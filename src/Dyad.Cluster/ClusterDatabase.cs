@@ -20,13 +20,19 @@ public static class ClusterDatabase
         return location;
     }
 
-    /// <summary>Creates the store schema, then the membership tables; running it again changes nothing.</summary>
+    /// <summary>The cluster's own tables, in order: Orleans' membership and reminders (which need OrleansQuery), Dyad's feeds.</summary>
+    private static readonly string[] Schemas = ["orleans-clustering.sql", "orleans-reminders.sql", "dyad-feeds.sql"];
+
+    /// <summary>Creates the store schema, then the cluster's tables; running it again adds what is missing and changes nothing else.</summary>
     public static void Init(StoreLocation location)
     {
         // The store first: it refuses a non-empty database without its own tables.
         EventStore.Open(location);
-        using var stream = typeof(ClusterDatabase).Assembly.GetManifestResourceStream("Dyad.Cluster.Schema.orleans-clustering.sql")!;
-        string ddl = new StreamReader(stream).ReadToEnd();
+        string ddl = string.Concat(Schemas.Select(name =>
+        {
+            using var stream = typeof(ClusterDatabase).Assembly.GetManifestResourceStream($"Dyad.Cluster.Schema.{name}")!;
+            return new StreamReader(stream).ReadToEnd() + "\n";
+        }));
         try
         {
             using var connection = new NpgsqlConnection(location.ConnectionString);
