@@ -48,6 +48,28 @@ public static class ClusterDatabase
         }
     }
 
+    /// <summary>Refuses a database without the tables of this Dyad's `cluster init` (one made before feeds lacks two of them).</summary>
+    public static void Check(StoreLocation location)
+    {
+        bool ready;
+        try
+        {
+            using var connection = new NpgsqlConnection(location.ConnectionString);
+            connection.Open();
+            using var command = new NpgsqlCommand("""
+                SELECT to_regclass('orleansmembershiptable') IS NOT NULL AND to_regclass('orleansreminderstable') IS NOT NULL
+                    AND to_regclass('dyad_feeds') IS NOT NULL
+                """, connection);
+            ready = (bool)command.ExecuteScalar()!;
+        }
+        catch (NpgsqlException e)
+        {
+            throw new DyadException(ErrorCodes.StoreUnavailable, $"{location.Display}: cannot reach the cluster database ({e.Message})");
+        }
+        if (!ready)
+            throw new DyadException(ErrorCodes.ClusterTables, $"{location.Display}: the cluster tables are missing or out of date; run `dyad cluster init --db ...`");
+    }
+
     /// <summary>The silos of the cluster as the membership table lists them: address:port, generation and Orleans status number.</summary>
     public static List<(string Silo, int Generation, int Status)> Silos(StoreLocation location)
     {

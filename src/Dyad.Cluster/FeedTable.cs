@@ -98,7 +98,7 @@ public sealed class FeedTable(StoreLocation location)
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
         {
-            throw new DyadException(ErrorCodes.StoreUnavailable, $"{location.Display}: no feed table; run `dyad cluster init --db ...` (again)");
+            throw new DyadException(ErrorCodes.ClusterTables, $"{location.Display}: no feed table; run `dyad cluster init --db ...`");
         }
         catch (NpgsqlException e)
         {

@@ -31,6 +31,7 @@ public static class Silo
     {
         var address = options.Advertise ?? DefaultAddress();
         string name = $"{address}:{options.SiloPort}";
+        ClusterDatabase.Check(options.Db);
         var store = EventStore.Open(options.Db);
         var builder = Host.CreateApplicationBuilder([]);
         Quiet(builder.Logging);

@@ -77,6 +77,29 @@ public sealed class FeedClusterTests(ITestOutputHelper output)
         }
     }
 
+    [SkippableFact]
+    public void A_silo_refuses_a_database_without_the_cluster_tables_by_code()
+    {
+        using var db = TestStore.Create("postgres");
+
+        var silo = Cli.Run(null, "cluster", "silo", "--db", db.Db, "--advertise", "127.0.0.1");
+
+        Assert.Equal(2, silo.ExitCode);
+        Assert.Contains("DYAD030", silo.Stderr);
+        Assert.Contains("dyad cluster init", silo.Stderr);
+    }
+
+    [Fact]
+    public void Stop_needs_a_cluster_and_a_cluster_takes_no_once()
+    {
+        var stop = Cli.Run(null, "watch", "http://127.0.0.1:9/feed", "--stop");
+        var once = Cli.Run(null, "watch", "http://127.0.0.1:9/feed", "--cluster", "postgres://dyad@127.0.0.1:9/none", "--once");
+
+        Assert.Equal((2, 2), (stop.ExitCode, once.ExitCode));
+        Assert.Contains("DYAD012: --stop", stop.Stderr);
+        Assert.Contains("DYAD012: --once", once.Stderr);
+    }
+
     private static void Wait(TimeSpan limit, Func<bool> done)
     {
         var clock = Stopwatch.StartNew();
