@@ -20,13 +20,19 @@ public static class ClusterDatabase
         return location;
     }
 
-    /// <summary>Creates the store schema, then the membership tables; running it again changes nothing.</summary>
+    /// <summary>The cluster's own tables, in order: Orleans' membership and reminders (which need OrleansQuery), Dyad's feeds.</summary>
+    private static readonly string[] Schemas = ["orleans-clustering.sql", "orleans-reminders.sql", "dyad-feeds.sql"];
+
+    /// <summary>Creates the store schema, then the cluster's tables; running it again adds what is missing and changes nothing else.</summary>
     public static void Init(StoreLocation location)
     {
         // The store first: it refuses a non-empty database without its own tables.
         EventStore.Open(location);
-        using var stream = typeof(ClusterDatabase).Assembly.GetManifestResourceStream("Dyad.Cluster.Schema.orleans-clustering.sql")!;
-        string ddl = new StreamReader(stream).ReadToEnd();
+        string ddl = string.Concat(Schemas.Select(name =>
+        {
+            using var stream = typeof(ClusterDatabase).Assembly.GetManifestResourceStream($"Dyad.Cluster.Schema.{name}")!;
+            return new StreamReader(stream).ReadToEnd() + "\n";
+        }));
         try
         {
             using var connection = new NpgsqlConnection(location.ConnectionString);
@@ -40,6 +46,28 @@ public static class ClusterDatabase
         {
             throw new DyadException(ErrorCodes.StoreUnavailable, $"{location.Display}: cannot create the cluster tables ({e.Message})");
         }
+    }
+
+    /// <summary>Refuses a database without the tables of this Dyad's `cluster init` (one made before feeds lacks two of them).</summary>
+    public static void Check(StoreLocation location)
+    {
+        bool ready;
+        try
+        {
+            using var connection = new NpgsqlConnection(location.ConnectionString);
+            connection.Open();
+            using var command = new NpgsqlCommand("""
+                SELECT to_regclass('orleansmembershiptable') IS NOT NULL AND to_regclass('orleansreminderstable') IS NOT NULL
+                    AND to_regclass('dyad_feeds') IS NOT NULL
+                """, connection);
+            ready = (bool)command.ExecuteScalar()!;
+        }
+        catch (NpgsqlException e)
+        {
+            throw new DyadException(ErrorCodes.StoreUnavailable, $"{location.Display}: cannot reach the cluster database ({e.Message})");
+        }
+        if (!ready)
+            throw new DyadException(ErrorCodes.ClusterTables, $"{location.Display}: the cluster tables are missing or out of date; run `dyad cluster init --db ...`");
     }
 
     /// <summary>The silos of the cluster as the membership table lists them: address:port, generation and Orleans status number.</summary>

@@ -31,6 +31,16 @@ public sealed record WatchOptions
             _ => TimeSpan.FromSeconds(value),
         };
     }
+
+    /// <summary>The inverse of <see cref="ParseDuration"/>: "15m", "1h", "2.5s".</summary>
+    public static string FormatDuration(TimeSpan t)
+    {
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        if (t.Ticks % TimeSpan.TicksPerDay == 0 && t.Ticks > 0) return string.Create(c, $"{t.TotalDays}d");
+        if (t.Ticks % TimeSpan.TicksPerHour == 0 && t.Ticks > 0) return string.Create(c, $"{t.TotalHours}h");
+        if (t.Ticks % TimeSpan.TicksPerMinute == 0 && t.Ticks > 0) return string.Create(c, $"{t.TotalMinutes}m");
+        return string.Create(c, $"{t.TotalSeconds:0.###}s");
+    }
 }
 
 /// <summary>What one poll of one feed did.</summary>

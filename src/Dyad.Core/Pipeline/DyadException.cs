@@ -26,6 +26,8 @@ public static class ErrorCodes
     public const string StoreWriteFailed = "DYAD022";  // a write failed (disk full, read-only); the batch was rolled back
     public const string StoreBusy = "DYAD023";         // another process held the store too long
     public const string StoreVersion = "DYAD024";      // a store of a newer schema version
+    // Cluster errors: DYAD030-039.
+    public const string ClusterTables = "DYAD030";     // the cluster tables are missing or older than this Dyad: run `dyad cluster init`
 }
 
 /// <summary>An error with a stable code.</summary>

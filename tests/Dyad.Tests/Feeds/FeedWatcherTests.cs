@@ -13,10 +13,10 @@ public sealed class FeedWatcherTests
         Timeout = TimeSpan.FromSeconds(1), Attempts = 2, Backoff = TimeSpan.FromMilliseconds(10), PerHostDelay = TimeSpan.Zero,
     };
 
-    private const string Talks = "Japan and India held talks in Tokyo on Friday and agreed to expand naval cooperation in the Indian Ocean, "
+    internal const string Talks = "Japan and India held talks in Tokyo on Friday and agreed to expand naval cooperation in the Indian Ocean, "
         + "the Japanese foreign ministry said. The two defence ministers also discussed joint exercises planned for next year.";
 
-    private const string Protest = "Thousands of students protested in Nairobi on Thursday against a proposed tax increase, and police "
+    internal const string Protest = "Thousands of students protested in Nairobi on Thursday against a proposed tax increase, and police "
         + "arrested 30 demonstrators near parliament, the interior ministry said. Opposition leaders urged the government to withdraw the bill.";
 
     private const string French = "Le gouvernement français a annoncé jeudi de nouvelles mesures pour soutenir les agriculteurs touchés par "
@@ -126,7 +126,7 @@ public sealed class FeedWatcherTests
         });
     }
 
-    private static TestFeedServer.Response Page(string title, string text) => new(200, $"""
+    internal static TestFeedServer.Response Page(string title, string text) => new(200, $"""
         <!doctype html><html><head><title>{WebUtility.HtmlEncode(title)}</title>
         <meta property="article:published_time" content="2024-11-02T09:00:00Z"></head>
         <body><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
@@ -135,7 +135,7 @@ public sealed class FeedWatcherTests
         """);
 
     /// <summary>An RSS feed whose items link to pages of the server; the description is the item's own text.</summary>
-    private static TestFeedServer.Response Rss(TestFeedServer server, params (string Path, string Description)[] items) => new(200, $"""
+    internal static TestFeedServer.Response Rss(TestFeedServer server, params (string Path, string Description)[] items) => new(200, $"""
         <?xml version="1.0" encoding="utf-8"?>
         <rss version="2.0"><channel><title>Example News</title><link>{server.BaseUrl}/</link><description>World news</description>
         {string.Concat(items.Select(i => $"<item><title>Item {i.Path}</title><link>{server.BaseUrl}/{i.Path}</link><description>{WebUtility.HtmlEncode(i.Description)}</description><pubDate>Sat, 02 Nov 2024 09:00:00 GMT</pubDate></item>"))}

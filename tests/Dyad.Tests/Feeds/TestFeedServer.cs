@@ -9,8 +9,12 @@ public sealed class TestFeedServer : IDisposable
 {
     public sealed record Response(int Status, string Body, string ContentType = "text/html; charset=utf-8", TimeSpan Delay = default, string? ETag = null);
 
+    /// <summary>A request as it arrived: when (UTC), for which path, from which User-Agent.</summary>
+    public sealed record Hit(DateTime At, string Path, string UserAgent);
+
     private readonly HttpListener _listener = new();
     private readonly Dictionary<string, Response> _routes = [];
+    private readonly List<Hit> _hits = [];
     private readonly Lock _lock = new();
 
     public TestFeedServer()
@@ -28,6 +32,12 @@ public sealed class TestFeedServer : IDisposable
     public void Set(string path, Response response)
     {
         lock (_lock) _routes[path] = response;
+    }
+
+    /// <summary>The requests so far for <paramref name="path"/>, in order of arrival.</summary>
+    public List<Hit> Hits(string path)
+    {
+        lock (_lock) return [.. _hits.Where(h => h.Path == path)];
     }
 
     private async Task ServeAsync()
@@ -53,6 +63,7 @@ public sealed class TestFeedServer : IDisposable
         lock (_lock)
         {
             Requests++;
+            _hits.Add(new Hit(DateTime.UtcNow, context.Request.Url!.AbsolutePath, context.Request.UserAgent ?? ""));
             _routes.TryGetValue(context.Request.Url!.AbsolutePath, out response);
         }
         response ??= new Response(404, "not found", "text/plain");
