@@ -9,7 +9,7 @@ namespace Dyad.Actors;
 /// "Defense ministers of South Korea and Canada"), resolves each to a code and sector, and links
 /// surnames, pronouns and descriptions to earlier actors of the article.
 /// </summary>
-public sealed class ActorStage(ActorKnowledge knowledge, IReadOnlyDictionary<string, string> modifiers) : IStage
+public sealed class ActorStage(ActorKnowledge knowledge, IReadOnlyDictionary<string, string> modifiers, Gazetteer places) : IStage
 {
     private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
     {
@@ -138,6 +138,16 @@ public sealed class ActorStage(ActorKnowledge knowledge, IReadOnlyDictionary<str
                 continue;
             }
             if (!IsCapitalized(document, t)) continue;
+            // "the government of Sindh province": a first-level region, in one country only, is of that country.
+            if (RegionBefore(document, sentence, t) is var (end, code))
+            {
+                added.Add(new Mention(t, end, MentionKind.Region, code, "", document.TokenText(t, end))
+                {
+                    Why = $"'{document.TokenText(t, end - 1)}' is a region of {code} (places/places.tsv.gz)",
+                });
+                t = end - 1;
+                continue;
+            }
             string word = document.TokenText(t, t + 1);
             if (state.ByAbbreviation(word) is { } defined)
                 added.Add(new Mention(t, t + 1, MentionKind.Organization, defined.Code, defined.Sector, defined.Text)
@@ -171,6 +181,23 @@ public sealed class ActorStage(ActorKnowledge knowledge, IReadOnlyDictionary<str
         if (added.Count == 0) return;
         mentions.AddRange(added);
         mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
+    }
+
+    private static readonly HashSet<string> RegionWords = new(StringComparer.Ordinal)
+    {
+        "province", "region", "state", "oblast", "governorate", "district", "county", "prefecture", "krai",
+    };
+
+    /// <summary>One to three capitalised words, then a region word: the region's end (past the word) and its country.</summary>
+    private (int End, string Code)? RegionBefore(Document document, Sentence sentence, int start)
+    {
+        int t = start;
+        while (t < sentence.EndToken && t - start < 3 && IsCapitalized(document, t) && !RegionWords.Contains(document.Tokens[t].Lower)) t++;
+        if (t == start || t >= sentence.EndToken || !RegionWords.Contains(document.Tokens[t].Lower)) return null;
+        string name = document.TokenText(start, t);
+        // The gazetteer writes Russia's and Ukraine's regions "Kursk Oblast"; news writes "the Kursk region".
+        string? code = places.RegionCountry(name) ?? places.RegionCountry(name + " " + document.TokenText(t, t + 1)) ?? places.RegionCountry(name + " Oblast");
+        return code is null ? null : (t + 1, code);
     }
 
     /// <summary>An all-capitals word in brackets right after a phrase: "(DP)".</summary>

@@ -56,6 +56,9 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
                 Trigger? trigger;
                 if (context.IsReportedObligation(t)) (trigger, end) = (Obligation, t + 1);
                 else if (!lexicon.TryMatch(document, t, sentence.EndToken, out end, out trigger) || trigger is null) continue;
+                // "ordered patrols", "launched airstrikes": a light verb lends its subject to the event its object names.
+                if (trigger.Rest.Count == 0 && context.Cues.TryGetValue(t, out var cue) && cue.Cue == Cue.Light && NamedEvent(context, end) is not null)
+                    continue;
                 // What follows a promise in the same clause is promised too: "agreed to enhance ties by cooperating".
                 // A verb joins the content through "to", "of", "for", "by", "must", an -ing form or a "that" clause
                 // ("demanded that Hamas renounce violence"); a noun in the clause does
@@ -438,6 +441,8 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
     private static (EventType, string) Future(EventType type, string cameo, bool conditional, bool stated) => type switch
     {
         _ when conditional && type is not (EventType.AGREE or EventType.THREATEN) => (EventType.THREATEN, "130"),
+        // "announced it would cut all aid": a reduction of relations decided for later is a sanction, not a threat.
+        EventType.SANCTION when stated => (type, cameo),
         EventType.ASSAULT or EventType.COERCE or EventType.SANCTION or EventType.PROTEST => (EventType.THREATEN, "130"),
         EventType.CONSULT => (EventType.AGREE, "036"),
         EventType.SUPPORT => (EventType.AGREE, "032"),

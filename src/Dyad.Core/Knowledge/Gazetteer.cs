@@ -48,6 +48,20 @@ public sealed class Gazetteer
 
     public bool Contains(string name) => _byName.ContainsKey(name);
 
+    /// <summary>The country of the first-level regions of that name, when they all lie in one.</summary>
+    public string? RegionCountry(string name)
+    {
+        if (!_byName.TryGetValue(name, out var list)) return null;
+        string? country = null;
+        foreach (var p in list)
+        {
+            if (p.Kind != "admin1") continue;
+            if (country is not null && country != p.Country) return null;
+            country = p.Country;
+        }
+        return country;
+    }
+
     /// <summary>The best place of that name: in one of the preferred countries if possible, else the most important.</summary>
     public Place? Resolve(string name, IReadOnlyCollection<string>? preferredCountries = null, string? kind = null)
     {

@@ -55,7 +55,7 @@ public sealed class Engine
             new DatelineStage(places.Result),
             new SentenceStage(tokenizer, abbreviations),
             new MentionStage(actors.Result, triggers),
-            new ActorStage(actors.Result, ActorStage.LoadModifiers()),
+            new ActorStage(actors.Result, ActorStage.LoadModifiers(), places.Result),
             new EventStage(triggers, cues, new PlaceFinder(places.Result)),
             new MergeStage());
         string version = string.Join(", ",
