@@ -436,11 +436,13 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
 
     /// <summary>
     /// PLOVER: promised cooperation is AGREE; an announced future withdrawal is CONCEDE; a future act of
-    /// conflict, or any future act on a condition ("unless ..."), is a threat.
+    /// conflict, or one on a condition ("unless ..."), is a threat.
     /// </summary>
     private static (EventType, string) Future(EventType type, string cameo, bool conditional, bool stated) => type switch
     {
-        _ when conditional && type is not (EventType.AGREE or EventType.THREATEN) => (EventType.THREATEN, "130"),
+        // "would meet the mediator if he gave them a veto": a conditional offer is still an offer.
+        _ when conditional && type is not (EventType.THREATEN or EventType.AGREE or EventType.CONSULT or EventType.SUPPORT
+            or EventType.COOPERATE or EventType.AID) => (EventType.THREATEN, "130"),
         // "announced it would cut all aid": a reduction of relations decided for later is a sanction, not a threat.
         EventType.SANCTION when stated => (type, cameo),
         EventType.ASSAULT or EventType.COERCE or EventType.SANCTION or EventType.PROTEST => (EventType.THREATEN, "130"),

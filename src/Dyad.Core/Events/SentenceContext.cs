@@ -102,7 +102,6 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
             if (relative >= 0 && actor.End < relative - 1) break;
             if (actor.IsNewsSource || exclude.Contains(actor)) continue;
             var first = Actors.First(a => a.Group == actor.Group);
-            if (IsPossessorInside(actor, start)) continue;
             // "with the UN also condemning the coup": after "with", a noun before an -ing verb is its subject.
             bool withSubject = start - actor.End <= 2 && Document.Tokens[start].Lower.EndsWith("ing", StringComparison.Ordinal)
                 && first.Start > Sentence.FirstToken && Document.Tokens[first.Start - 1].Lower == "with";
@@ -291,10 +290,6 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
         while (k > Sentence.FirstToken && Document.Tokens[k].Lower.EndsWith("ly", StringComparison.Ordinal)) k--;
         return k >= Sentence.FirstToken ? Document.Tokens[k].Lower : "";
     }
-
-    /// <summary>"North Korea" in "North Korea's troop deployment ... ": a possessor whose noun lies between it and the trigger.</summary>
-    private bool IsPossessorInside(Actor actor, int start) =>
-        actor.End < start && Document.Tokens[actor.End].Lower == "'s" && actor.End + 1 < start;
 
     private bool IsModifier(int t)
     {
