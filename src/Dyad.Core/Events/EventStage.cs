@@ -223,8 +223,10 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         else
         {
             int objectStart = trigger.Rest.Count > 0 ? start + trigger.FirstLength : end;
-            // "killed one soldier and wounded two others": a verb joined by "and" to an earlier one shares its subject.
-            bool coordinated = previousVerb >= clauseStart && c.WordBefore(start) == "and" && !c.ClauseEndBetween(previousVerb, start, commas: false);
+            // "killed one soldier and wounded two others", "stormed the embassy, torching a car": a verb joined by
+            // "and" or a participle after a comma shares the subject of the verb before it.
+            bool coordinated = previousVerb >= clauseStart && !c.ClauseEndBetween(previousVerb, start, commas: false)
+                && (c.WordBefore(start) == "and" || (c.WordBefore(start) == "," && document.Tokens[start].Lower.EndsWith("ing", StringComparison.Ordinal)));
             actors = c.Subject(coordinated ? previousVerb : start, clauseStart, reporters);
             if (actors.Count == 0 && reporters.Count > 0 && !reporters[0].IsNewsSource && reporters[0].End <= start)
                 actors = [reporters[0]];
@@ -239,9 +241,13 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         }
         // "A roadside bombing near Samarra killed a soldier", "civilians were killed in Baghdad": violence by
         // someone unnamed is coded, as ICEWS does, to unidentified attackers of the country where it happened.
-        if (actors.Count == 0 && recipients.Count > 0 && trigger.Type == EventType.ASSAULT && trigger.Pos == 'V' && modality == "asserted" && !AfterArticle(c, start)
-            && (places.Find(document, c.Sentence.FirstToken, c.Sentence.EndToken, start, [.. recipients.Select(r => r.Code)]) ?? datelinePlace) is { CountryCode: { } struck })
-            actors = [Unidentified(struck, start)];
+        if (actors.Count == 0 && recipients.Count > 0 && trigger.Type == EventType.ASSAULT && trigger.Pos == 'V' && modality == "asserted" && !AfterArticle(c, start))
+        {
+            // "killed in a Saudi-led coalition air strike": the author of the violence named after it.
+            actors = ViolenceAfter(c, end) is int named ? c.Possessor(named, reporters) : [];
+            if (actors.Count == 0 && (places.Find(document, c.Sentence.FirstToken, c.Sentence.EndToken, start, [.. recipients.Select(r => r.Code)]) ?? datelinePlace) is { CountryCode: { } struck })
+                actors = [Unidentified(struck, start)];
+        }
         // "'We call on the military ...,' the State Department said": the first person of a quote is its speaker.
         bool firstPerson = actors.Count == 0 ? c.WordBefore(start) is "we" or "i"
             : actors.All(a => a.End > a.Start && document.Tokens[a.Start].Lower is "we" or "i");
@@ -276,8 +282,8 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         else if (recipients.Count == 0 && !(actors.Count > 1 && IsMutual(trigger.Type)) && PreviousParty(c, actors) is { } previous)
             recipients = [previous];
         // "The teachers' union called off its strike": with no target named and no other state in the sentence,
-        // a domestic act is aimed at its own state.
-        else if (recipients.Count == 0 && trigger.Type is not (EventType.MOBILIZE or EventType.CONSULT or EventType.COOPERATE)
+        // a domestic act is aimed at its own state. Not an attack: "an Israeli air strike" is rarely on Israel.
+        else if (recipients.Count == 0 && trigger.Type is not (EventType.MOBILIZE or EventType.CONSULT or EventType.COOPERATE or EventType.ASSAULT)
                  && DomesticState(c, actors) is { } home)
             recipients = [home];
 
@@ -392,6 +398,15 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
 
     /// <summary>A state's code, not an international body's or an unknown one.</summary>
     private static bool IsState(string code) => code.Length == 3 && code is not ("UNK" or "IGO" or "UNO" or "EUR" or "NGO" or "IMG" or "MNC");
+
+    /// <summary>Where a noun of violence starts within the six words after <paramref name="from"/> ("in an Israeli air strike").</summary>
+    private int? ViolenceAfter(SentenceContext c, int from)
+    {
+        for (int t = from; t < c.Sentence.EndToken && t < from + 6; t++)
+            if (lexicon.TryMatch(c.Document, t, c.Sentence.EndToken, out _, out var trigger) && trigger is { Pos: 'N', Type: EventType.ASSAULT })
+                return t;
+        return null;
+    }
 
     /// <summary>"an alleged plot to kill": a verb row used as a noun.</summary>
     private static bool AfterArticle(SentenceContext c, int start)
