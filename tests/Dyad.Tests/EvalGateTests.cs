@@ -37,13 +37,13 @@ public sealed class EvalGateTests
     [SkippableFact]
     public void News_articles_stay_above_the_floor()
     {
-        Assert.True(Score("news-dev.jsonl").Totals[Level.Dyad].F1 >= 0.58);
+        Assert.True(Score("news-dev.jsonl").Totals[Level.Dyad].F1 >= 0.61);
     }
 
     [SkippableFact]
     public void Plover_sentences_stay_above_the_floor()
     {
-        Assert.True(Score("plover-gsr-dev.jsonl").Totals[Level.Dyad].Recall >= 0.56);
+        Assert.True(Score("plover-gsr-dev.jsonl").Totals[Level.Dyad].Recall >= 0.70);
     }
 
     [SkippableFact]
