@@ -183,17 +183,12 @@ public sealed class ActorStage(ActorKnowledge knowledge, IReadOnlyDictionary<str
         mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
     }
 
-    private static readonly HashSet<string> RegionWords = new(StringComparer.Ordinal)
-    {
-        "province", "region", "state", "oblast", "governorate", "district", "county", "prefecture", "krai",
-    };
-
     /// <summary>One to three capitalised words, then a region word: the region's end (past the word) and its country.</summary>
     private (int End, string Code)? RegionBefore(Document document, Sentence sentence, int start)
     {
         int t = start;
-        while (t < sentence.EndToken && t - start < 3 && IsCapitalized(document, t) && !RegionWords.Contains(document.Tokens[t].Lower)) t++;
-        if (t == start || t >= sentence.EndToken || !RegionWords.Contains(document.Tokens[t].Lower)) return null;
+        while (t < sentence.EndToken && t - start < 3 && IsCapitalized(document, t) && !Gazetteer.RegionWords.Contains(document.Tokens[t].Lower)) t++;
+        if (t == start || t >= sentence.EndToken || !Gazetteer.RegionWords.Contains(document.Tokens[t].Lower)) return null;
         string name = document.TokenText(start, t);
         // The gazetteer writes Russia's and Ukraine's regions "Kursk Oblast"; news writes "the Kursk region".
         string? code = places.RegionCountry(name) ?? places.RegionCountry(name + " " + document.TokenText(t, t + 1)) ?? places.RegionCountry(name + " Oblast");

@@ -246,7 +246,7 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
             // "killed in a Saudi-led coalition air strike": the author of the violence named after it.
             actors = ViolenceAfter(c, end) is int named ? c.Possessor(named, reporters) : [];
             if (actors.Count == 0 && (places.Find(document, c.Sentence.FirstToken, c.Sentence.EndToken, start, [.. recipients.Select(r => r.Code)]) ?? datelinePlace) is { CountryCode: { } struck })
-                actors = [Unidentified(struck, start)];
+                actors = [Implied(struck, "", start, $"no attacker is named: unidentified attackers in {struck}")];
         }
         // "'We call on the military ...,' the State Department said": the first person of a quote is its speaker.
         bool firstPerson = actors.Count == 0 ? c.WordBefore(start) is "we" or "i"
@@ -387,13 +387,7 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         string code = actors[0].Code;
         if (!IsState(code) || actors.Any(a => a.Code != code)) return null;
         if (c.Actors.Any(a => !a.IsNewsSource && a.Code != code && IsState(a.Code))) return null;
-        return new Actor(actors[0].Start, actors[0].Start, code, "")
-        {
-            Text = "",
-            Why = $"no target is named and no other state in the sentence: a domestic act, aimed at {code}",
-            IsReference = true,
-            Group = -1,
-        };
+        return Implied(code, "", actors[0].Start, $"no target is named and no other state in the sentence: a domestic act, aimed at {code}");
     }
 
     /// <summary>A state's code, not an international body's or an unknown one.</summary>
@@ -416,23 +410,17 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         return false;
     }
 
-    /// <summary>Attackers no one names, coded to the country where they struck.</summary>
-    private static Actor Unidentified(string code, int at) => new(at, at, code, "")
-    {
-        Text = "",
-        Why = $"no attacker is named: unidentified attackers in {code}",
-        IsReference = true,
-        Group = -1,
-    };
-
     /// <summary>Types whose events among several parties are mutual: "A and B met".</summary>
     private static bool IsMutual(EventType type) => type is EventType.CONSULT or EventType.AGREE or EventType.COOPERATE or EventType.SUPPORT;
 
     /// <summary>The state where an event happens, as its implied target (PLOVER codes protests that way).</summary>
-    private static Actor ImplicitState(string code, int at) => new(at, at, code, "GOV")
+    private static Actor ImplicitState(string code, int at) => Implied(code, "GOV", at, $"no target is named: the state where it happens ({code})");
+
+    /// <summary>A party the text implies but does not name: no words of its own, a reason instead.</summary>
+    private static Actor Implied(string code, string sector, int at, string why) => new(at, at, code, sector)
     {
         Text = "",
-        Why = $"no target is named: the state where it happens ({code})",
+        Why = why,
         IsReference = true,
         Group = -1,
     };

@@ -11,11 +11,6 @@ public sealed class PlaceFinder(Gazetteer gazetteer)
         "in", "at", "near", "outside", "inside", "across", "around", "off", "into",
     };
 
-    private static readonly HashSet<string> RegionWords = new(StringComparer.Ordinal)
-    {
-        "region", "province", "oblast", "state", "governorate", "district", "county", "prefecture", "territory",
-    };
-
     /// <summary>Places introduced by a locative preposition in tokens [from, to), nearest to <paramref name="anchor"/> first.</summary>
     public EventPlace? Find(Document document, int from, int to, int anchor, IReadOnlyCollection<string> countries)
     {
@@ -55,7 +50,7 @@ public sealed class PlaceFinder(Gazetteer gazetteer)
             // "in West Darfur State": "West" alone is part of a longer name, not Cameroon's West region.
             if (e < end && !NameEnds(document.Tokens[e].Lower)) continue;
             string name = document.TokenText(start, e);
-            bool region = e < to && RegionWords.Contains(document.Tokens[e].Lower);
+            bool region = e < to && Gazetteer.RegionWords.Contains(document.Tokens[e].Lower);
             var place = region
                 ? Resolve(name, countries, "admin1") ?? Resolve(name + " " + Capitalize(document.Tokens[e].Lower), countries)
                   ?? Resolve(name, countries)
@@ -78,7 +73,7 @@ public sealed class PlaceFinder(Gazetteer gazetteer)
     }
 
     /// <summary>Capitalised words that may follow a place name without being part of it: "in Kabul Province", "in Ottawa Friday".</summary>
-    private static bool NameEnds(string word) => RegionWords.Contains(word) || word == "city" || DateWords.Contains(word);
+    private static bool NameEnds(string word) => Gazetteer.RegionWords.Contains(word) || word == "city" || DateWords.Contains(word);
 
     private static readonly HashSet<string> DateWords = new(StringComparer.Ordinal)
     {

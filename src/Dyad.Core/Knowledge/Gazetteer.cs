@@ -46,6 +46,12 @@ public sealed class Gazetteer
     private static double? ParseDouble(string s) =>
         double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) ? d : null;
 
+    /// <summary>Words that follow a region's name in news: "Sindh province", "the Kursk region".</summary>
+    public static readonly IReadOnlySet<string> RegionWords = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "region", "province", "oblast", "krai", "state", "governorate", "district", "county", "prefecture", "territory",
+    };
+
     public bool Contains(string name) => _byName.ContainsKey(name);
 
     /// <summary>The country of the first-level regions of that name, when they all lie in one.</summary>
