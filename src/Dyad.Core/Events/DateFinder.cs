@@ -34,7 +34,8 @@ public static partial class DateFinder
     private const int Window = 32;
     private static readonly SearchValues<string> AnchorWords = SearchValues.Create(
         ["day", "night", "tomorrow", "morning", "afternoon", "evening", "wee", "month"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<char> Digits = SearchValues.Create(
+    /// <summary>What the pattern's \d matches: every Unicode decimal digit.</summary>
+    internal static readonly SearchValues<char> Digits = SearchValues.Create(
         [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsDigit)]);
 
     /// <summary>

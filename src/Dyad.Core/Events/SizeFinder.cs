@@ -18,14 +18,19 @@ public static partial class SizeFinder
 
     public static EventSize Find(string sentence)
     {
-        // Each pattern needs one of its keywords; most sentences have none, and a substring search is cheap.
-        int? dead = sentence.AsSpan().ContainsAny(DeadWords) ? First(DeadPattern(), sentence) : null;
-        int? injured = sentence.AsSpan().ContainsAny(InjuredWords) ? First(InjuredPattern(), sentence) : null;
-        int? arrested = sentence.AsSpan().ContainsAny(ArrestedWords) ? First(ArrestedPattern(), sentence) : null;
-        int? troops = sentence.AsSpan().ContainsAny(TroopsWords) ? First(TroopsPattern(), sentence) : null;
+        // Each pattern needs a number and one of its keywords; most sentences lack them, and a substring search is cheap.
+        var text = sentence.AsSpan();
+        if (!text.ContainsAny(DateFinder.Digits) && !text.ContainsAny(NumberWords)) return new EventSize();
+        int? dead = text.ContainsAny(DeadWords) ? First(DeadPattern(), sentence) : null;
+        int? injured = text.ContainsAny(InjuredWords) ? First(InjuredPattern(), sentence) : null;
+        int? arrested = text.ContainsAny(ArrestedWords) ? First(ArrestedPattern(), sentence) : null;
+        int? troops = text.ContainsAny(TroopsWords) ? First(TroopsPattern(), sentence) : null;
         return new EventSize(dead, injured, arrested, troops);
     }
 
+    /// <summary>What every number of <see cref="N"/> that is not in digits contains.</summary>
+    private static readonly SearchValues<string> NumberWords = Keywords("one", "two", "three", "four", "five", "six", "seven", "eight",
+        "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "dozen", "hundred", "thousand");
     private static readonly SearchValues<string> DeadWords = Keywords("kill", "dead", "died", "death", "bodies", "lives");
     private static readonly SearchValues<string> InjuredWords = Keywords("wound", "injur", "hurt");
     private static readonly SearchValues<string> ArrestedWords = Keywords("arrest", "detain", "round", "held");
