@@ -66,8 +66,8 @@ public sealed class MergeStage : IStage
 
     private static string Key(Event ev) => ev.Type is EventType.CONSULT or EventType.AGREE or EventType.COOPERATE
         // Meetings and agreements have no direction: A meeting B and A and B meeting are one happening.
-        ? $"{ev.Type}|{Codes([.. ev.Actors, .. ev.Recipients], distinct: true)}|{ev.Date}|{ev.Negated}"
-        : $"{ev.Type}|{Codes(ev.Actors, distinct: false)}|{Codes(ev.Recipients, distinct: false)}|{ev.Date}|{ev.Negated}";
+        ? $"{ev.Type}|{Codes([.. ev.Actors, .. ev.Recipients], distinct: true)}|{ev.Date?.DayNumber}|{ev.Negated}"
+        : $"{ev.Type}|{Codes(ev.Actors, distinct: false)}|{Codes(ev.Recipients, distinct: false)}|{ev.Date?.DayNumber}|{ev.Negated}";
 
     /// <summary>The actors' codes in ordinal order, joined by commas.</summary>
     private static string Codes(IReadOnlyList<Actor> actors, bool distinct)
