@@ -31,7 +31,8 @@ public static partial class DateFinder
     // Every date expression holds a digit or one of these words within its first 13 characters ("earlier this
     // month") and is at most 21 long ("September. 12th, 2024"), so the pattern need only run around them.
     // The words avoid "k", which the pattern's case-insensitivity also matches as the Kelvin sign.
-    private const int Window = 32;
+    // A new alternative in the pattern needs an anchor here.
+    private const int Before = 13, After = 24;
     private static readonly SearchValues<string> AnchorWords = SearchValues.Create(
         ["day", "night", "tomorrow", "morning", "afternoon", "evening", "wee", "month"], StringComparison.OrdinalIgnoreCase);
     /// <summary>What the pattern's \d matches: every Unicode decimal digit.</summary>
@@ -46,7 +47,7 @@ public static partial class DateFinder
     {
         for (int anchor = anchors.Next(from); anchor >= 0; anchor = anchors.Next(anchor + 1))
         {
-            int start = Math.Max(from, anchor - Window), end = Math.Min(body.Length, anchor + Window);
+            int start = Math.Max(from, anchor - Before), end = Math.Min(body.Length, anchor + After);
             var m = Pattern().Match(body, start, end - start);
             if (!m.Success || m.Index > anchor) continue;
             // The window hides the character before it, which decides a word boundary there: ask the whole body.
@@ -113,6 +114,7 @@ public static partial class DateFinder
         };
     }
 
+    // Every alternative must hold a digit or an anchor word near its start (see AnchorWords).
     [GeneratedRegex(@"\b(?:(?<iso>\d{4}-\d{2}-\d{2})|(?<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.? (?<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,? (?<year>(?:19|20)\d{2}))?|(?<day2>\d{1,2})(?:st|nd|rd|th)? (?<month2>January|February|March|April|May|June|July|August|September|October|November|December)(?: (?<year2>(?:19|20)\d{2}))?|(?:(?<rel>last|this|next|on|early|late) )?(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|(?<rel2>yesterday|today|tonight|tomorrow|last night|this morning|this afternoon|this evening|earlier today|last week|last month|earlier this week|earlier this month|this week))", RegexOptions.IgnoreCase)]
-    private static partial Regex Pattern();
+    internal static partial Regex Pattern();
 }
