@@ -15,9 +15,16 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
     public Dictionary<int, (Cue Cue, int End)> Cues { get; } = cues;
 
     /// <summary>The cue words in text order, sorted once for all the sentence's triggers.</summary>
-    public List<KeyValuePair<int, (Cue Cue, int End)>> OrderedCues => _ordered ??= [.. Cues.OrderBy(kv => kv.Key)];
+    public List<KeyValuePair<int, (Cue Cue, int End)>> OrderedCues => _ordered ??= SortedCues();
 
     private List<KeyValuePair<int, (Cue Cue, int End)>>? _ordered;
+
+    private List<KeyValuePair<int, (Cue Cue, int End)>> SortedCues()
+    {
+        var cues = new List<KeyValuePair<int, (Cue Cue, int End)>>(Cues);
+        cues.Sort(static (a, b) => a.Key.CompareTo(b.Key));
+        return cues;
+    }
 
     /// <summary>The counts the sentence states, found once for all its events.</summary>
     public EventSize Size => _size ??= SizeFinder.Find(Document.Slice(Sentence.Span));
