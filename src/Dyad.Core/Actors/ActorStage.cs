@@ -126,11 +126,13 @@ public sealed class ActorStage(ActorKnowledge knowledge, IReadOnlyDictionary<str
     /// </summary>
     private void AddContextualMentions(Document document, Sentence sentence, List<Mention> mentions, ArticleState state)
     {
-        var covered = new HashSet<int>(mentions.SelectMany(x => Enumerable.Range(x.Start, x.End - x.Start)));
+        var covered = new bool[sentence.EndToken - sentence.FirstToken];
+        foreach (var x in mentions)
+            for (int k = Math.Max(x.Start, sentence.FirstToken); k < Math.Min(x.End, sentence.EndToken); k++) covered[k - sentence.FirstToken] = true;
         var added = new List<Mention>();
         for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
         {
-            if (covered.Contains(t)) continue;
+            if (covered[t - sentence.FirstToken]) continue;
             // "the country", "the group": the latest state or organisation named.
             if (t > sentence.FirstToken && document.Tokens[t - 1].Lower == "the" && ArticleState.IsDescription(document.Tokens[t].Lower))
             {

@@ -82,9 +82,9 @@ public sealed class MentionStage(ActorKnowledge knowledge, TriggerLexicon trigge
     /// <summary>Picks among entries for one surface form: people by the article's date, others by file order.</summary>
     internal static (ActorEntry Entry, string Sector, string Why) Choose(IReadOnlyList<ActorEntry> entries, DateOnly? date)
     {
-        var people = entries.Where(e => e.Kind == MentionKind.Person).ToList();
         // Files load built-in first, users' last: the last row for a phrase wins.
-        if (people.Count == 0) return Describe(entries[^1]);
+        if (!HasPerson(entries)) return Describe(entries[^1]);
+        var people = entries.Where(e => e.Kind == MentionKind.Person).ToList();
         if (date is DateOnly d)
         {
             var current = people.Where(e => e.Covers(d)).OrderByDescending(e => e.From ?? DateOnly.MinValue).FirstOrDefault();
@@ -98,6 +98,13 @@ public sealed class MentionStage(ActorKnowledge knowledge, TriggerLexicon trigge
         }
         var latest = people.OrderByDescending(e => e.To ?? DateOnly.MaxValue).ThenByDescending(e => e.From ?? DateOnly.MinValue).First();
         return (latest, latest.Sector, $"{latest.Source}: {latest.Canonical}, {latest.Office} {Range(latest)} (no article date: latest office)");
+    }
+
+    private static bool HasPerson(IReadOnlyList<ActorEntry> entries)
+    {
+        foreach (var e in entries)
+            if (e.Kind == MentionKind.Person) return true;
+        return false;
     }
 
     private static string Range(ActorEntry e) => $"{e.From?.ToString("yyyy-MM-dd") ?? "..."} to {e.To?.ToString("yyyy-MM-dd") ?? "now"}";

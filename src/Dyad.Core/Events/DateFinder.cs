@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Dyad.Documents;
@@ -16,13 +17,63 @@ public static partial class DateFinder
     public static List<DateMention> Find(string text, TextSpan range, DateOnly? published)
     {
         var found = new List<DateMention>();
-        foreach (Match m in Pattern().Matches(text.Substring(range.Start, range.Length)))
+        string body = text.Substring(range.Start, range.Length);
+        var anchors = new Anchors(body);
+        for (var m = Next(body, 0, ref anchors); m is not null; m = Next(body, m.Index + m.Length, ref anchors))
         {
             var span = new TextSpan(range.Start + m.Index, range.Start + m.Index + m.Length);
             var (date, vague) = Resolve(m, published);
             found.Add(new DateMention(span, date, vague));
         }
         return found;
+    }
+
+    // Every date expression holds a digit or one of these words within its first 13 characters ("earlier this
+    // month") and is at most 21 long ("September. 12th, 2024"), so the pattern need only run around them.
+    // The words avoid "k", which the pattern's case-insensitivity also matches as the Kelvin sign.
+    // A new alternative in the pattern needs an anchor here.
+    private const int Before = 13, After = 24;
+    private static readonly SearchValues<string> AnchorWords = SearchValues.Create(
+        ["day", "night", "tomorrow", "morning", "afternoon", "evening", "wee", "month"], StringComparison.OrdinalIgnoreCase);
+    /// <summary>What the pattern's \d matches: every Unicode decimal digit.</summary>
+    internal static readonly SearchValues<char> Digits = SearchValues.Create(
+        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsDigit)]);
+
+    /// <summary>
+    /// The match at or after <paramref name="from"/> that a scan of the whole body finds, found by running the
+    /// pattern in a window around each anchor: a match starting in the window before the anchor is the next one.
+    /// </summary>
+    private static Match? Next(string body, int from, ref Anchors anchors)
+    {
+        for (int anchor = anchors.Next(from); anchor >= 0; anchor = anchors.Next(anchor + 1))
+        {
+            int start = Math.Max(from, anchor - Before), end = Math.Min(body.Length, anchor + After);
+            var m = Pattern().Match(body, start, end - start);
+            if (!m.Success || m.Index > anchor) continue;
+            // The window hides the character before it, which decides a word boundary there: ask the whole body.
+            if (m.Index == start && start > 0)
+            {
+                m = Pattern().Match(body, start);
+                return m.Success ? m : null;
+            }
+            return m;
+        }
+        return null;
+    }
+
+    /// <summary>The next digit or anchor word, each searched for again only once passed.</summary>
+    private struct Anchors(string body)
+    {
+        private int _digit = -2, _word = -2;
+
+        public int Next(int from)
+        {
+            if (_digit != -1 && _digit < from) _digit = Find(body.AsSpan(from).IndexOfAny(Digits), from);
+            if (_word != -1 && _word < from) _word = Find(body.AsSpan(from).IndexOfAny(AnchorWords), from);
+            return _digit < 0 ? _word : _word < 0 ? _digit : Math.Min(_digit, _word);
+        }
+
+        private static int Find(int index, int from) => index < 0 ? -1 : from + index;
     }
 
     private static (DateOnly?, bool) Resolve(Match m, DateOnly? published)
@@ -63,6 +114,7 @@ public static partial class DateFinder
         };
     }
 
+    // Every alternative must hold a digit or an anchor word near its start (see AnchorWords).
     [GeneratedRegex(@"\b(?:(?<iso>\d{4}-\d{2}-\d{2})|(?<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.? (?<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,? (?<year>(?:19|20)\d{2}))?|(?<day2>\d{1,2})(?:st|nd|rd|th)? (?<month2>January|February|March|April|May|June|July|August|September|October|November|December)(?: (?<year2>(?:19|20)\d{2}))?|(?:(?<rel>last|this|next|on|early|late) )?(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|(?<rel2>yesterday|today|tonight|tomorrow|last night|this morning|this afternoon|this evening|earlier today|last week|last month|earlier this week|earlier this month|this week))", RegexOptions.IgnoreCase)]
-    private static partial Regex Pattern();
+    internal static partial Regex Pattern();
 }

@@ -40,7 +40,9 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
             }
             if (IsHeadline(document, sentence, actors)) continue;
             var context = new SentenceContext(document, sentence, s, actors, CueMap(document, sentence));
-            var sentenceDates = dates.Where(d => sentence.Span.Contains(d.Span.Start)).ToList();
+            var sentenceDates = new List<DateMention>();
+            foreach (var d in dates)
+                if (sentence.Span.Contains(d.Span.Start)) sentenceDates.Add(d);
             int promiseEnd = -1;
             int promise = -1;
             int previousVerb = -1;
@@ -102,11 +104,18 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
         {
             var token = document.Tokens[t];
-            if (!token.IsWord || token.Span.Length < 4 || actors.Any(a => a.Start <= t && t < a.End)) continue;
+            if (!token.IsWord || token.Span.Length < 4 || InActor(actors, t)) continue;
             words++;
             if (char.IsUpper(document.Text[token.Span.Start])) capitals++;
         }
         return words >= 3 && capitals * 10 >= words * 8;
+    }
+
+    private static bool InActor(List<Actor> actors, int t)
+    {
+        foreach (var a in actors)
+            if (a.Start <= t && t < a.End) return true;
+        return false;
     }
 
     private Dictionary<int, (Cue Cue, int End)> CueMap(Document document, Sentence sentence)
@@ -163,7 +172,7 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         // Reported speech: a speaker before the trigger ("X said Y ...") bounds the actor search.
         int clauseStart = c.Sentence.FirstToken;
         var reporters = new List<Actor>();
-        foreach (var (position, (cue, cueEnd)) in c.Cues.OrderBy(kv => kv.Key))
+        foreach (var (position, (cue, cueEnd)) in c.OrderedCues)
         {
             if (cue == Cue.Speech && position < start)
             {
@@ -183,7 +192,8 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
                 if (source is not null) reporters.Add(source);
             }
         }
-        reporters.AddRange(c.Actors.Where(x => x.IsNewsSource));
+        foreach (var x in c.Actors)
+            if (x.IsNewsSource) reporters.Add(x);
 
         bool passive = trigger.Pos == 'V' && (IsPassive(c, start) || IsReducedPassive(c, trigger, start, end));
         List<Actor> actors;
@@ -269,7 +279,9 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
             recipients = c.LaterInClause(end, reporters, actors);
 
         var triggerSpan = document.TokenSpan(start, end);
-        var countries = actors.Concat(recipients).Select(x => x.Code).Distinct().ToList();
+        var countries = new List<string>();
+        foreach (var x in actors.Concat(recipients))
+            if (!countries.Contains(x.Code)) countries.Add(x.Code);
         var stated = places.Find(document, c.Sentence.FirstToken, c.Sentence.EndToken, start, countries);
         var place = stated ?? datelinePlace;
         if (recipients.Count == 0 && trigger.Type == EventType.PROTEST)
@@ -311,7 +323,10 @@ public sealed class EventStage(TriggerLexicon lexicon, Cues cues, PlaceFinder pl
         bool reciprocal = recipients.Count == 0 && actors.Count > 1 && (IsMutual(type) || mode == "meet");
 
         var date = NearestDate(document, dates, triggerSpan);
-        var reportedBy = reporters.Select(r => r.Text).Append(document.Article.Source ?? "").Where(x => x.Length > 0).Distinct().ToList();
+        var reportedBy = new List<string>();
+        foreach (var r in reporters)
+            if (r.Text.Length > 0 && !reportedBy.Contains(r.Text)) reportedBy.Add(r.Text);
+        if (document.Article.Source is { Length: > 0 } outlet && !reportedBy.Contains(outlet)) reportedBy.Add(outlet);
 
         return new Event(type, cameo, triggerSpan, c.Index)
         {

@@ -66,6 +66,17 @@ public sealed class MergeStage : IStage
 
     private static string Key(Event ev) => ev.Type is EventType.CONSULT or EventType.AGREE or EventType.COOPERATE
         // Meetings and agreements have no direction: A meeting B and A and B meeting are one happening.
-        ? $"{ev.Type}|{string.Join(',', ev.Actors.Concat(ev.Recipients).Select(a => a.Code).Distinct().Order(StringComparer.Ordinal))}|{ev.Date}|{ev.Negated}"
-        : $"{ev.Type}|{string.Join(',', ev.Actors.Select(a => a.Code).Order(StringComparer.Ordinal))}|{string.Join(',', ev.Recipients.Select(a => a.Code).Order(StringComparer.Ordinal))}|{ev.Date}|{ev.Negated}";
+        ? $"{ev.Type}|{Codes([.. ev.Actors, .. ev.Recipients], distinct: true)}|{ev.Date?.DayNumber}|{ev.Negated}"
+        : $"{ev.Type}|{Codes(ev.Actors, distinct: false)}|{Codes(ev.Recipients, distinct: false)}|{ev.Date?.DayNumber}|{ev.Negated}";
+
+    /// <summary>The actors' codes in ordinal order, joined by commas.</summary>
+    private static string Codes(IReadOnlyList<Actor> actors, bool distinct)
+    {
+        if (actors.Count == 1) return actors[0].Code;
+        var codes = new List<string>(actors.Count);
+        foreach (var a in actors)
+            if (!distinct || !codes.Contains(a.Code)) codes.Add(a.Code);
+        codes.Sort(StringComparer.Ordinal);
+        return string.Join(',', codes);
+    }
 }

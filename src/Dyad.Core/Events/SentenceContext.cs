@@ -14,6 +14,18 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
     public List<Actor> Actors { get; } = actors;
     public Dictionary<int, (Cue Cue, int End)> Cues { get; } = cues;
 
+    /// <summary>The cue words in text order, sorted once for all the sentence's triggers.</summary>
+    public List<KeyValuePair<int, (Cue Cue, int End)>> OrderedCues => _ordered ??= SortedCues();
+
+    private List<KeyValuePair<int, (Cue Cue, int End)>>? _ordered;
+
+    private List<KeyValuePair<int, (Cue Cue, int End)>> SortedCues()
+    {
+        var cues = new List<KeyValuePair<int, (Cue Cue, int End)>>(Cues);
+        cues.Sort(static (a, b) => a.Key.CompareTo(b.Key));
+        return cues;
+    }
+
     /// <summary>The counts the sentence states, found once for all its events.</summary>
     public EventSize Size => _size ??= SizeFinder.Find(Document.Slice(Sentence.Span));
 
@@ -43,7 +55,12 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
     }
 
     /// <summary>Whether a reporting verb stands earlier in the sentence.</summary>
-    public bool SpeechBefore(int start) => Cues.Any(kv => kv.Key < start && kv.Value.Cue == Cue.Speech);
+    public bool SpeechBefore(int start)
+    {
+        foreach (var (t, c) in Cues)
+            if (t < start && c.Cue == Cue.Speech) return true;
+        return false;
+    }
 
     /// <summary>Whether "unless" or "if" follows the trigger in the sentence: a conditional promise or threat.</summary>
     public bool ConditionAfter(int end)
@@ -85,23 +102,33 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
     }
 
     /// <summary>The actor ending closest before <paramref name="position"/>, not before <paramref name="min"/>.</summary>
-    public Actor? ActorBefore(int position, int min) =>
-        Actors.Where(a => a.End <= position && a.Start >= min).MaxBy(a => a.End);
+    public Actor? ActorBefore(int position, int min)
+    {
+        Actor? best = null;
+        foreach (var a in Actors)
+            if (a.End <= position && a.Start >= min && (best is null || a.End > best.End)) best = a;
+        return best;
+    }
 
     /// <summary>The actor starting within three tokens after <paramref name="position"/>.</summary>
-    public Actor? ActorAfter(int position) =>
-        Actors.Where(a => a.Start >= position && a.Start <= position + 3).MinBy(a => a.Start);
+    public Actor? ActorAfter(int position)
+    {
+        Actor? best = null;
+        foreach (var a in Actors)
+            if (a.Start >= position && a.Start <= position + 3 && (best is null || a.Start < best.Start)) best = a;
+        return best;
+    }
 
     /// <summary>The subject: the nearest actor before the trigger that is not inside a prepositional phrase, with its coordinated partners.</summary>
     public List<Actor> Subject(int start, int clauseStart, List<Actor> exclude)
     {
         // "an act that threatens peace": the subject of a relative clause is the word before "that".
         int relative = RelativePronounBefore(start);
-        foreach (var actor in Actors.Where(a => a.End <= start && a.Start >= clauseStart).OrderByDescending(a => a.End))
+        foreach (var actor in EndingBefore(start, clauseStart))
         {
             if (relative >= 0 && actor.End < relative - 1) break;
             if (actor.IsNewsSource || exclude.Contains(actor)) continue;
-            var first = Actors.First(a => a.Group == actor.Group);
+            var first = FirstOfGroup(actor);
             // "with the UN also condemning the coup": after "with", a noun before an -ing verb is its subject.
             bool withSubject = start - actor.End <= 2 && Document.Tokens[start].Lower.EndsWith("ing", StringComparison.Ordinal)
                 && first.Start > Sentence.FirstToken && Document.Tokens[first.Start - 1].Lower == "with";
@@ -138,7 +165,9 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
     /// </summary>
     public List<Actor> Possessor(int start, List<Actor> exclude)
     {
-        var actor = Actors.Where(a => a.End <= start && start - a.End <= 3 && !a.IsNewsSource && !exclude.Contains(a)).MaxBy(a => a.End);
+        Actor? actor = null;
+        foreach (var a in Actors)
+            if (a.End <= start && start - a.End <= 3 && !a.IsNewsSource && !exclude.Contains(a) && (actor is null || a.End > actor.End)) actor = a;
         if (actor is null) return [];
         int t = actor.End;
         bool possessive = t < start && Document.Tokens[t].Lower is "'s" or "'";
@@ -165,7 +194,9 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
         {
             if (IsClauseEnd(t)) break;
             if (Document.Tokens[t].Lower != preposition) continue;
-            var actor = Actors.Where(a => a.Start > t && a.Start <= t + 3 && !a.IsNewsSource && !exclude.Contains(a)).MinBy(a => a.Start);
+            Actor? actor = null;
+            foreach (var a in Actors)
+                if (a.Start > t && a.Start <= t + 3 && !a.IsNewsSource && !exclude.Contains(a) && (actor is null || a.Start < actor.Start)) actor = a;
             if (actor is not null && OnlyModifiers(t + 1, actor.Start)) return Group(actor, exclude);
         }
         return [];
@@ -179,7 +210,7 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
         // a verb or a fixed verbal expression ("telephoned") does.
         bool takesObject = trigger.TakesObject && trigger.Pos != 'N';
         int limit = Math.Min(Sentence.EndToken, end + RecipientWindow);
-        foreach (var actor in Actors.Where(a => a.Start >= end && a.Start < limit).OrderBy(a => a.Start))
+        foreach (var actor in StartingIn(end, limit))
         {
             if (actor.IsNewsSource || exclude.Contains(actor) || ClauseEndBetween(end, actor.Start)) break;
             int before = actor.Start - 1;
@@ -202,7 +233,7 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
     /// <summary>The first actor after the trigger in the same clause, within twenty tokens, not on the actor's side.</summary>
     public List<Actor> LaterInClause(int end, List<Actor> exclude, List<Actor> actors)
     {
-        foreach (var actor in Actors.Where(a => a.Start >= end && a.Start < end + 20).OrderBy(a => a.Start))
+        foreach (var actor in StartingIn(end, end + 20))
         {
             if (ClauseEndBetween(end, actor.Start)) break;
             if (actor.IsNewsSource || exclude.Contains(actor) || IsOwnSide(actor, actors, guess: true) || actor.Code == "UNK") continue;
@@ -260,8 +291,57 @@ internal sealed class SentenceContext(Document document, Sentence sentence, int 
         return -1;
     }
 
-    private List<Actor> Group(Actor actor, List<Actor> exclude) =>
-        [.. Actors.Where(a => a.Group == actor.Group && !a.IsNewsSource && !exclude.Contains(a)).DistinctBy(a => (a.Code, a.Sector))];
+    /// <summary>The actor's coordinated partners and itself, less news sources and excluded ones, one per code and sector.</summary>
+    private List<Actor> Group(Actor actor, List<Actor> exclude)
+    {
+        var group = new List<Actor>();
+        foreach (var a in Actors)
+            if (a.Group == actor.Group && !a.IsNewsSource && !exclude.Contains(a) && !HasCodeAndSector(group, a))
+                group.Add(a);
+        return group;
+    }
+
+    private static bool HasCodeAndSector(List<Actor> actors, Actor actor)
+    {
+        foreach (var a in actors)
+            if (a.Code == actor.Code && a.Sector == actor.Sector) return true;
+        return false;
+    }
+
+    private Actor FirstOfGroup(Actor actor)
+    {
+        foreach (var a in Actors)
+            if (a.Group == actor.Group) return a;
+        return actor;
+    }
+
+    /// <summary>The actors within tokens [<paramref name="clauseStart"/>, <paramref name="position"/>), latest end first; ties keep text order.</summary>
+    private List<Actor> EndingBefore(int position, int clauseStart)
+    {
+        var found = new List<Actor>();
+        foreach (var a in Actors)
+        {
+            if (a.End > position || a.Start < clauseStart) continue;
+            int i = found.Count;
+            while (i > 0 && found[i - 1].End < a.End) i--;
+            found.Insert(i, a);
+        }
+        return found;
+    }
+
+    /// <summary>The actors starting in [<paramref name="from"/>, <paramref name="to"/>), earliest first; ties keep text order.</summary>
+    private List<Actor> StartingIn(int from, int to)
+    {
+        var found = new List<Actor>();
+        foreach (var a in Actors)
+        {
+            if (a.Start < from || a.Start >= to) continue;
+            int i = found.Count;
+            while (i > 0 && found[i - 1].Start > a.Start) i--;
+            found.Insert(i, a);
+        }
+        return found;
+    }
 
     private static readonly HashSet<string> Quantities = new(StringComparer.Ordinal)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Dyad.Documents;
@@ -17,25 +18,30 @@ public static partial class SizeFinder
 
     public static EventSize Find(string sentence)
     {
-        // Each pattern needs one of its keywords; most sentences have none, and a substring search is cheap.
-        int? dead = Has(sentence, "kill", "dead", "died", "death", "bodies", "lives") ? First(DeadPattern(), sentence) : null;
-        int? injured = Has(sentence, "wound", "injur", "hurt") ? First(InjuredPattern(), sentence) : null;
-        int? arrested = Has(sentence, "arrest", "detain", "round", "held") ? First(ArrestedPattern(), sentence) : null;
-        int? troops = Has(sentence, "troops", "soldiers", "servicemen", "service members", "personnel", "marines", "paratroopers")
-            ? First(TroopsPattern(), sentence) : null;
+        // Each pattern needs a number and one of its keywords; most sentences lack them, and a substring search is cheap.
+        var text = sentence.AsSpan();
+        if (!text.ContainsAny(DateFinder.Digits) && !text.ContainsAny(NumberWords)) return new EventSize();
+        int? dead = text.ContainsAny(DeadWords) ? First(DeadPattern(), sentence) : null;
+        int? injured = text.ContainsAny(InjuredWords) ? First(InjuredPattern(), sentence) : null;
+        int? arrested = text.ContainsAny(ArrestedWords) ? First(ArrestedPattern(), sentence) : null;
+        int? troops = text.ContainsAny(TroopsWords) ? First(TroopsPattern(), sentence) : null;
         return new EventSize(dead, injured, arrested, troops);
     }
 
-    private static bool Has(string text, params ReadOnlySpan<string> keywords)
-    {
-        foreach (var k in keywords)
-            if (text.Contains(k, StringComparison.OrdinalIgnoreCase)) return true;
-        return false;
-    }
+    /// <summary>What every number of <see cref="N"/> that is not in digits contains.</summary>
+    private static readonly SearchValues<string> NumberWords = Keywords("one", "two", "three", "four", "five", "six", "seven", "eight",
+        "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "dozen", "hundred", "thousand");
+    private static readonly SearchValues<string> DeadWords = Keywords("kill", "dead", "died", "death", "bodies", "lives");
+    private static readonly SearchValues<string> InjuredWords = Keywords("wound", "injur", "hurt");
+    private static readonly SearchValues<string> ArrestedWords = Keywords("arrest", "detain", "round", "held");
+    private static readonly SearchValues<string> TroopsWords =
+        Keywords("troops", "soldiers", "servicemen", "service members", "personnel", "marines", "paratroopers");
+
+    private static SearchValues<string> Keywords(params string[] words) => SearchValues.Create(words, StringComparison.OrdinalIgnoreCase);
 
     private static int? First(Regex pattern, string text)
     {
-        foreach (Match m in pattern.Matches(text))
+        for (var m = pattern.Match(text); m.Success; m = m.NextMatch())
         {
             var n = Number(m.Groups["n"].Value);
             if (n is not null) return n;

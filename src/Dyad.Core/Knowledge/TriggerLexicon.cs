@@ -10,6 +10,8 @@ public sealed record Trigger(string Phrase, char Pos, EventType Type, string Mod
     public IReadOnlyList<string[]> Rest { get; init; } = [];
     /// <summary>The plural of each word of <see cref="Rest"/>, computed once: gap words are compared at many tokens.</summary>
     internal IReadOnlyList<string[]> RestPlurals { get; init; } = [];
+    /// <summary>Numbers standing for the first gap word and its plural, which are compared with many tokens.</summary>
+    internal (int Word, int Plural) RestIds { get; init; }
     /// <summary>How many words the part before the first gap has; a recipient may stand in the gap ("accused * of").</summary>
     public int FirstLength { get; init; }
     /// <summary>The first word as written in the lexicon: for a verb, its base form.</summary>
@@ -32,6 +34,7 @@ public sealed class TriggerLexicon
 
     private readonly PhraseTrie<Trigger> _trie = new(lowerCase: true);
     private readonly Dictionary<(string, char), Trigger> _rows = new();
+    private readonly Dictionary<string, int> _gapWordIds = new(StringComparer.Ordinal);
     private readonly Inflector _inflector;
     private int _next;
 
@@ -80,6 +83,7 @@ public sealed class TriggerLexicon
             var withRest = trigger with
             {
                 Rest = rest, RestPlurals = plurals, FirstLength = first.Length, Head = first[0],
+                RestIds = rest.Length > 0 ? (GapWordId(rest[0][0]), GapWordId(plurals[0][0])) : default,
                 Words = first.Length + rest.Sum(segment => segment.Length),
             };
             if (trigger.Pos == 'V')
@@ -96,6 +100,12 @@ public sealed class TriggerLexicon
         }
     }
 
+    private int GapWordId(string word)
+    {
+        if (!_gapWordIds.TryGetValue(word, out int id)) _gapWordIds[word] = id = _gapWordIds.Count;
+        return id;
+    }
+
     /// <summary>The longest trigger starting at token <paramref name="start"/>; <paramref name="end"/> is past its last word.</summary>
     public bool TryMatch(Document document, int start, int limit, out int end, out Trigger? trigger)
     {
@@ -105,11 +115,11 @@ public sealed class TriggerLexicon
         // A short head with a gap can reach further than a longer head: "fired * ballistic missile" beats "fired at".
         foreach (var (firstEnd, candidates) in _trie.AllMatches(document.Text, tokens, start, limit))
         {
-            string[]? gap = null;
+            int[]? gap = null;
             foreach (var candidate in candidates)
             {
                 // Most heads have many gapped rows ("called * for", "called * to"): most are ruled out by the gap's words.
-                if (candidate.Rest.Count > 0 && !MayFollow(gap ??= GapWords(document.Text, tokens, firstEnd, limit), candidate)) continue;
+                if (candidate.Rest.Count > 0 && !MayFollow(gap ??= GapWordIds(document.Text, tokens, firstEnd, limit), candidate)) continue;
                 int e = MatchRest(document.Text, tokens, firstEnd, limit, candidate);
                 if (e > end || (e == end && e > 0 && Better(candidate, trigger!, document, start)))
                 {
@@ -145,21 +155,24 @@ public sealed class TriggerLexicon
     private static bool VerbContext(Document document, int start) =>
         start > 0 && VerbOpeners.Contains(document.Tokens[start - 1].Lower);
 
-    /// <summary>The words where a first gap segment may start: up to <see cref="MaxGap"/> words on, before a clause break.</summary>
-    private static string[] GapWords(string text, IReadOnlyList<Token> tokens, int from, int limit)
+    /// <summary>
+    /// The words where a first gap segment may start: up to <see cref="MaxGap"/> words on, before a clause break;
+    /// as gap word ids, -1 for a word that begins no gap segment.
+    /// </summary>
+    private int[] GapWordIds(string text, IReadOnlyList<Token> tokens, int from, int limit)
     {
         int to = from, cost = 0;
         while (to < limit && cost <= MaxGap && to - from <= MaxGapTokens && !IsGapBreak(tokens[to])) cost += GapCost(text, tokens[to++]);
-        var words = new string[to - from];
-        for (int i = from; i < to; i++) words[i - from] = tokens[i].Lower;
-        return words;
+        var ids = new int[to - from];
+        for (int i = from; i < to; i++) ids[i - from] = _gapWordIds.GetValueOrDefault(tokens[i].Lower, -1);
+        return ids;
     }
 
-    private static bool MayFollow(string[] gapWords, Trigger trigger)
+    private static bool MayFollow(int[] gapWordIds, Trigger trigger)
     {
-        string word = trigger.Rest[0][0], plural = trigger.RestPlurals[0][0];
-        foreach (var w in gapWords)
-            if (Matches(w, word, plural)) return true;
+        var (word, plural) = trigger.RestIds;
+        foreach (int id in gapWordIds)
+            if (id == word || id == plural) return true;
         return false;
     }
 

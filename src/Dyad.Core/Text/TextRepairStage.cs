@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -45,6 +46,17 @@ public sealed partial class TextRepairStage(WordList words, IReadOnlyList<Regex>
                     i = Math.Min(n, lineEnd + 1);
                     continue;
                 }
+            }
+
+            // Most characters are copied as they are: copy them a run at a time.
+            int plain = original.AsSpan(i).IndexOfAny(Special);
+            int runEnd = plain < 0 ? n : i + plain;
+            if (runEnd > i)
+            {
+                map.Mark(output.Length, i);
+                output.Append(original, i, runEnd - i);
+                i = runEnd;
+                continue;
             }
 
             char c = original[i];
@@ -198,6 +210,12 @@ public sealed partial class TextRepairStage(WordList words, IReadOnlyList<Regex>
         while (j < text.Length && (text[j] == ' ' || text[j] == '\t')) j++;
         return j;
     }
+
+    /// <summary>The characters the loop in <see cref="Repair"/> treats specially: all others are copied unchanged.</summary>
+    private static readonly SearchValues<char> Special = SearchValues.Create(
+        "&-\n\r \t\f\v\u00A0\u2007\u202F\u2009\u200A\u3000\u00AD\u200B\u200C\u200D\uFEFF\u2060"
+        + "\u2018\u2019\u201A\u201B\u2032`\u00B4\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB"
+        + "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2026");
 
     private static bool IsParagraphBreak(string text, int from, int to) => text.AsSpan(from, to - from).Count('\n') > 1;
     private static bool IsLineBreak(char c) => c is '\n' or '\r';
