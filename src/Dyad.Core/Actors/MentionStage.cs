@@ -7,11 +7,6 @@ namespace Dyad.Actors;
 /// <summary>Finds dictionary mentions (states, organisations, people, titles, roles, pronouns) in every sentence.</summary>
 public sealed class MentionStage(ActorKnowledge knowledge, TriggerLexicon triggers) : IStage
 {
-    private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal)
-    {
-        "he", "she", "they", "it", "we", "him", "them",
-    };
-
     public string Name => "mentions";
     public Layer Needs => Layer.Sentences;
     public Layer Produces => Layer.Mentions;
@@ -51,7 +46,7 @@ public sealed class MentionStage(ActorKnowledge knowledge, TriggerLexicon trigge
                 }
                 else
                 {
-                    if (Pronouns.Contains(tokens[t].Lower))
+                    if (tokens[t].Lower is "he" or "she" or "they" or "it" or "we" or "him" or "them")
                         mentions.Add(new Mention(t, t + 1, MentionKind.Pronoun, "", "", tokens[t].Lower));
                     t++;
                 }

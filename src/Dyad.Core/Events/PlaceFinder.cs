@@ -6,11 +6,6 @@ namespace Dyad.Events;
 /// <summary>Finds where an event happened: "in Ottawa", "near the border town of X", "in the Kursk region", or the dateline.</summary>
 public sealed class PlaceFinder(Gazetteer gazetteer)
 {
-    private static readonly HashSet<string> Introducers = new(StringComparer.Ordinal)
-    {
-        "in", "at", "near", "outside", "inside", "across", "around", "off", "into",
-    };
-
     /// <summary>Places introduced by a locative preposition in tokens [from, to), nearest to <paramref name="anchor"/> first.</summary>
     public EventPlace? Find(Document document, int from, int to, int anchor, IReadOnlyCollection<string> countries)
     {
@@ -18,7 +13,8 @@ public sealed class PlaceFinder(Gazetteer gazetteer)
         int bestDistance = int.MaxValue;
         for (int t = from; t < to; t++)
         {
-            if (!Introducers.Contains(document.Tokens[t].Lower)) continue;
+            // A locative preposition (a pattern, cheaper than a set lookup at every token).
+            if (document.Tokens[t].Lower is not ("in" or "at" or "near" or "outside" or "inside" or "across" or "around" or "off" or "into")) continue;
             int s = t + 1;
             while (s < to && document.Tokens[s].Lower is "the" or "a" or "border" or "town" or "city" or "village" or "capital" or "port" or "of" or "northern" or "southern" or "eastern" or "western" or "central")
                 s++;
